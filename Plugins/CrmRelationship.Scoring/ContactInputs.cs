@@ -1,0 +1,80 @@
+using System;
+using System.Collections.Generic;
+
+namespace CrmRelationship.Scoring;
+
+/// <summary>
+/// What a seller has recorded about one contact (relationship-model.md §1). Every input is optional:
+/// null or empty means "not assessed".
+/// </summary>
+public sealed class ContactInputs
+{
+    private static readonly RelationshipBehaviour[] NoBehaviours = Array.Empty<RelationshipBehaviour>();
+    private static readonly RiskBehaviour[] NoRisks = Array.Empty<RiskBehaviour>();
+
+    /// <summary>An assessment with nothing recorded.</summary>
+    public static ContactInputs Empty { get; } = new ContactInputs();
+
+    public RelationshipStatus? Relationship { get; init; }
+
+    public OrganizationalPower? OrganizationalPower { get; init; }
+
+    public Perception? Perception { get; init; }
+
+    public ActivityLevel? ActivityLevel { get; init; }
+
+    public IReadOnlyCollection<RelationshipBehaviour> ObservedBehaviours { get; init; } = NoBehaviours;
+
+    public IReadOnlyCollection<RiskBehaviour> RiskBehaviours { get; init; } = NoRisks;
+
+    public RelationshipLevel? CustomerViewLevel { get; init; }
+
+    /// <summary>The day the customer's view was captured (the time of day is ignored).</summary>
+    public DateTime? CustomerViewDate { get; init; }
+
+    /// <summary>Empty means quarterly.</summary>
+    public FeedbackCadence? FeedbackCadence { get; init; }
+}
+
+/// <summary>
+/// What is stored about the contact's level from its last save, so a change of level can be kept
+/// (previous level, level changed on) and the direction derived (relationship-model.md §3).
+/// Null when there is no stored record (a new contact, or the offline scorer).
+/// </summary>
+public sealed class LevelHistory
+{
+    public RelationshipLevel? StoredLevel { get; init; }
+
+    public RelationshipLevel? PreviousLevel { get; init; }
+
+    public DateTime? LevelChangedOn { get; init; }
+}
+
+/// <summary>Everything computed for one contact; written to the contact's computed columns.</summary>
+public sealed class ContactScore
+{
+    public RecommendedAction? RecommendedAction { get; init; }
+
+    public RelationshipLevel? RelationshipLevel { get; init; }
+
+    public RelationshipLevel? PreviousLevel { get; init; }
+
+    public DateTime? LevelChangedOn { get; init; }
+
+    public Direction Direction { get; init; }
+
+    /// <summary>Our level minus the customer's view, −4 to +4.</summary>
+    public int? ExpectationGap { get; init; }
+
+    /// <summary>25 × |gap|, 0 to 100.</summary>
+    public int? ExpectationGapScore { get; init; }
+
+    public ExpectationAlignment? ExpectationAlignment { get; init; }
+
+    /// <summary>A date (midnight, unspecified kind).</summary>
+    public DateTime? NextFeedbackDue { get; init; }
+
+    public int? HealthScore { get; init; }
+
+    public string Explanation { get; init; } = string.Empty;
+}

@@ -1,0 +1,99 @@
+using System;
+using System.Collections.Generic;
+
+namespace CrmRelationship.Scoring;
+
+/// <summary>
+/// The relationship matrix (relationship-model.md §2): four inputs select one of sixteen rows, and the
+/// eleven actions are ranked by urgency. Rows are indexed Relationship, Power, Perception, Activity,
+/// each bit 0 for the first option (No, Low, Detractor, Passive) and 1 for the second.
+/// </summary>
+public static class RelationshipMatrix
+{
+    public const int RowCount = 16;
+
+    private static readonly RecommendedAction[] DefaultRows =
+    {
+        // Relationship No
+        RecommendedAction.LowRiskMoveOn,                   // Low  Detractor Passive
+        RecommendedAction.ModerateRiskMonitorPerception,   // Low  Detractor Active
+        RecommendedAction.LowPotentialActivate,            // Low  Advocate  Passive
+        RecommendedAction.MedPotentialMakeAHero,           // Low  Advocate  Active
+        RecommendedAction.ModerateRiskImprovePerception,   // High Detractor Passive
+        RecommendedAction.HighRiskImprovePerception,       // High Detractor Active
+        RecommendedAction.MedPotentialDevelopRelationship, // High Advocate  Passive
+        RecommendedAction.HighPotentialFindASponsor,       // High Advocate  Active
+        // Relationship Yes
+        RecommendedAction.LowRiskMoveOn,                   // Low  Detractor Passive
+        RecommendedAction.ModerateRiskImprovePerception,   // Low  Detractor Active
+        RecommendedAction.LowPotentialMakeAHero,           // Low  Advocate  Passive
+        RecommendedAction.MedPotentialMakeAHero,           // Low  Advocate  Active
+        RecommendedAction.ModerateRiskImprovePerception,   // High Detractor Passive
+        RecommendedAction.HighRiskImprovePerception,       // High Detractor Active
+        RecommendedAction.MedPotentialActivate,            // High Advocate  Passive
+        RecommendedAction.HighPotentialLeverage,           // High Advocate  Active
+    };
+
+    // Urgency rank by option index (415700000 + i): 1 = most urgent.
+    private static readonly int[] UrgencyByIndex = { 11, 3, 2, 1, 10, 9, 7, 6, 8, 5, 4 };
+
+    /// <summary>The default row for each of the sixteen combinations.</summary>
+    public static IReadOnlyList<RecommendedAction> Defaults => DefaultRows;
+
+    /// <summary>The eleven actions, most urgent first.</summary>
+    public static IReadOnlyList<RecommendedAction> ByUrgency { get; } = new[]
+    {
+        RecommendedAction.HighRiskImprovePerception,
+        RecommendedAction.ModerateRiskImprovePerception,
+        RecommendedAction.ModerateRiskMonitorPerception,
+        RecommendedAction.HighPotentialLeverage,
+        RecommendedAction.HighPotentialFindASponsor,
+        RecommendedAction.MedPotentialDevelopRelationship,
+        RecommendedAction.MedPotentialActivate,
+        RecommendedAction.MedPotentialMakeAHero,
+        RecommendedAction.LowPotentialMakeAHero,
+        RecommendedAction.LowPotentialActivate,
+        RecommendedAction.LowRiskMoveOn,
+    };
+
+    internal static RecommendedAction[] CopyDefaults() => (RecommendedAction[])DefaultRows.Clone();
+
+    /// <summary>Index of a row, 0–15.</summary>
+    public static int RowIndex(RelationshipStatus relationship, OrganizationalPower power, Perception perception, ActivityLevel activity) =>
+        (Bit((int)relationship) << 3) | (Bit((int)power) << 2) | (Bit((int)perception) << 1) | Bit((int)activity);
+
+    /// <summary>The settings key of a row: Relationship/Power/Perception/Activity labels, e.g. "No/High/Detractor/Active".</summary>
+    public static string RowKey(int rowIndex)
+    {
+        if (rowIndex < 0 || rowIndex >= RowCount)
+        {
+            throw new ArgumentOutOfRangeException(nameof(rowIndex));
+        }
+
+        return Labels.Of((RelationshipStatus)Option(rowIndex >> 3)) + "/"
+            + Labels.Of((OrganizationalPower)Option(rowIndex >> 2)) + "/"
+            + Labels.Of((Perception)Option(rowIndex >> 1)) + "/"
+            + Labels.Of((ActivityLevel)Option(rowIndex));
+    }
+
+    /// <summary>1 for the most urgent action, 11 for the least (relationship-model.md §2).</summary>
+    public static int Urgency(RecommendedAction action) => UrgencyByIndex[(int)action - 415700000];
+
+    /// <summary>"Moderate risk …" and "High risk …" actions.</summary>
+    public static bool IsRisk(RecommendedAction action) =>
+        action == RecommendedAction.ModerateRiskMonitorPerception
+        || action == RecommendedAction.ModerateRiskImprovePerception
+        || action == RecommendedAction.HighRiskImprovePerception;
+
+    /// <summary>"Med potential …" and "High potential …" actions.</summary>
+    public static bool IsPotential(RecommendedAction action) =>
+        action == RecommendedAction.MedPotentialActivate
+        || action == RecommendedAction.MedPotentialDevelopRelationship
+        || action == RecommendedAction.MedPotentialMakeAHero
+        || action == RecommendedAction.HighPotentialFindASponsor
+        || action == RecommendedAction.HighPotentialLeverage;
+
+    private static int Bit(int optionValue) => (optionValue - 415700000) & 1;
+
+    private static int Option(int bit) => 415700000 + (bit & 1);
+}
