@@ -153,25 +153,35 @@ internal static class AccountScorer
     /// action; then High power; then lower health (empty last); then earlier created (unknown last);
     /// then the lower id (ordinal, lower-case).
     /// </summary>
-    internal static int KeyOrder(AccountContact a, AccountContact b) => FirstDifference(a, b).Order;
+    internal static int KeyOrder(AccountContact a, AccountContact b) => Compare(a, b, out _);
 
-    private static (int Order, string Reason) FirstDifference(AccountContact a, AccountContact b)
+    private static int Compare(AccountContact a, AccountContact b, out string reason)
     {
+        reason = "its action is more urgent";
         var byUrgency = RelationshipMatrix.Urgency(a.RecommendedAction!.Value).CompareTo(RelationshipMatrix.Urgency(b.RecommendedAction!.Value));
-        if (byUrgency != 0) { return (byUrgency, "its action is more urgent"); }
+        if (byUrgency != 0) { return byUrgency; }
 
+        reason = "High power comes first";
         var aHigh = a.OrganizationalPower == OrganizationalPower.High;
         var bHigh = b.OrganizationalPower == OrganizationalPower.High;
-        if (aHigh != bHigh) { return (aHigh ? -1 : 1, "High power comes first"); }
+        if (aHigh != bHigh) { return aHigh ? -1 : 1; }
 
+        reason = "lower health comes first";
         var byHealth = NullsLast(a.HealthScore, b.HealthScore);
-        if (byHealth != 0) { return (byHealth, "lower health comes first"); }
+        if (byHealth != 0) { return byHealth; }
 
+        reason = "the earlier created comes first";
         var byCreated = NullsLast(a.CreatedOn, b.CreatedOn);
-        if (byCreated != 0) { return (byCreated, "the earlier created comes first"); }
+        if (byCreated != 0) { return byCreated; }
 
-        var byId = string.CompareOrdinal(a.Id.ToLowerInvariant(), b.Id.ToLowerInvariant());
-        return (Math.Sign(byId), "the lower id comes first");
+        reason = "the lower id comes first";
+        return Math.Sign(string.CompareOrdinal(a.Id.ToLowerInvariant(), b.Id.ToLowerInvariant()));
+    }
+
+    private static string Reason(AccountContact key, AccountContact runnerUp)
+    {
+        Compare(key, runnerUp, out var reason);
+        return reason;
     }
 
     private static int NullsLast<T>(T? a, T? b)
@@ -216,7 +226,7 @@ internal static class AccountScorer
             + " is the most urgent of the " + Count(assessed) + " assessed contact" + Plural(assessed) + ". The account's recommended action is theirs.";
         if (runnerUp is not null && runnerUp.RecommendedAction == key.RecommendedAction)
         {
-            line += " " + NameOf(runnerUp) + " has the same action; " + NameOf(key) + " comes first because " + FirstDifference(key, runnerUp).Reason + ".";
+            line += " " + NameOf(runnerUp) + " has the same action; " + NameOf(key) + " comes first because " + Reason(key, runnerUp) + ".";
         }
 
         explanation.Line(line);

@@ -19,7 +19,8 @@ internal static class ContactScorer
         ExplainLevel(mask, level, explanation);
 
         var riskMask = RiskMask(inputs.RiskBehaviours);
-        var (previous, changedOn) = KeepHistory(level, history, now);
+        var previous = history is null ? null : history.StoredLevel != level ? history.StoredLevel : history.PreviousLevel;
+        var changedOn = history is null ? null : history.StoredLevel != level ? now : history.LevelChangedOn;
         var direction = DirectionOf(riskMask, level, previous, changedOn);
         ExplainDirection(direction, riskMask, level, previous, changedOn, explanation);
 
@@ -117,18 +118,6 @@ internal static class ContactScorer
                     + Labels.Of(Ladder.BehaviourOf(rung + 1)) + " is not: the level stays at " + Labels.Of(level.Value) + ".");
             }
         }
-    }
-
-    private static (RelationshipLevel? Previous, DateTime? ChangedOn) KeepHistory(RelationshipLevel? level, LevelHistory? history, DateTime now)
-    {
-        if (history is null)
-        {
-            return (null, null);
-        }
-
-        return history.StoredLevel != level
-            ? (history.StoredLevel, now)
-            : (history.PreviousLevel, history.LevelChangedOn);
     }
 
     private static Direction DirectionOf(int riskMask, RelationshipLevel? level, RelationshipLevel? previous, DateTime? changedOn)

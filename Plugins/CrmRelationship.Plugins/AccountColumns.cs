@@ -1,0 +1,172 @@
+using System;
+using System.Collections.Generic;
+using CrmRelationship.Scoring;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+using Names = CrmRelationship.Scoring.LogicalNames;
+
+namespace CrmRelationship.Plugins;
+
+/// <summary>
+/// Reads an account's inputs and its active contacts, and maps an <see cref="AccountScore"/> to the
+/// account's columns. Used by both the account step and the contact rollup, so they can never disagree.
+/// </summary>
+internal static class AccountColumns
+{
+    /// <summary>Dataverse's largest page; the rollup costs one query per page.</summary>
+    public const int PageSize = 5000;
+
+    /// <summary>The contact columns the rollup reads: the values it weighs and ranks by.</summary>
+    public static readonly string[] RolledUpContactColumns =
+    {
+        Names.Standard.ContactId, Names.Standard.FullName, Names.Standard.CreatedOn,
+        Names.ContactInputs.OrganizationalPower, Names.ContactInputs.Relationship,
+        Names.Computed.RecommendedAction, Names.Computed.RelationshipLevel, Names.Computed.HealthScore, Names.Computed.ExpectationGap,
+    };
+
+    /// <summary>The account columns the rollup reads: its inputs and its stored computed values, to compare before writing.</summary>
+    public static readonly string[] AccountColumnsToCompare = Concat(Names.AccountInputs.All, Names.Computed.Account);
+
+    public static AccountInputs Inputs(ColumnValues values) => new()
+    {
+        CustomerViewLevel = values.Choice<RelationshipLevel>(Names.AccountInputs.CustomerViewLevel),
+        CustomerViewDate = values.Date(Names.AccountInputs.CustomerViewDate),
+        FeedbackCadence = values.Choice<FeedbackCadence>(Names.AccountInputs.FeedbackCadence),
+    };
+
+    /// <summary>The rollup's view of one stored contact.</summary>
+    public static AccountContact ToAccountContact(Entity contact)
+    {
+        var values = new ColumnValues(null, contact);
+        return new AccountContact
+        {
+            Id = contact.Id.ToString("D"),
+            Name = values.Text(Names.Standard.FullName),
+            CreatedOn = values.Date(Names.Standard.CreatedOn),
+            OrganizationalPower = values.Choice<OrganizationalPower>(Names.ContactInputs.OrganizationalPower),
+            Relationship = values.Choice<RelationshipStatus>(Names.ContactInputs.Relationship),
+            RecommendedAction = values.Choice<RecommendedAction>(Names.Computed.RecommendedAction),
+            RelationshipLevel = values.Choice<RelationshipLevel>(Names.Computed.RelationshipLevel),
+            HealthScore = values.WholeNumber(Names.Computed.HealthScore),
+            ExpectationGap = values.WholeNumber(Names.Computed.ExpectationGap),
+        };
+    }
+
+    /// <summary>Every active contact whose parent customer is the account: one query per page of <see cref="PageSize"/>.</summary>
+    public static List<AccountContact> ActiveContacts(IOrganizationService service, Guid accountId)
+    {
+        var query = new QueryExpression(Names.Contact)
+        {
+            ColumnSet = new ColumnSet(RolledUpContactColumns),
+            PageInfo = new PagingInfo { Count = PageSize, PageNumber = 1 },
+        };
+        query.Criteria.AddCondition(Names.Standard.ParentCustomerId, ConditionOperator.Equal, accountId);
+        query.Criteria.AddCondition(Names.Standard.StateCode, ConditionOperator.Equal, 0);
+        query.AddOrder(Names.Standard.ContactId, OrderType.Ascending);
+
+        var contacts = new List<AccountContact>();
+        while (true)
+        {
+            var page = service.RetrieveMultiple(query);
+            foreach (var contact in page.Entities)
+            {
+                contacts.Add(ToAccountContact(contact));
+            }
+
+            if (!page.MoreRecords)
+            {
+                return contacts;
+            }
+
+            query.PageInfo.PageNumber++;
+            query.PageInfo.PagingCookie = page.PagingCookie;
+        }
+    }
+
+    /// <summary>Every computed account column with its new value.</summary>
+    public static Dictionary<string, object?> Values(AccountScore score) => new(StringComparer.Ordinal)
+    {
+        [Names.Computed.RecommendedAction] = ContactColumns.Option(score.RecommendedAction),
+        [Names.Computed.RelationshipLevel] = ContactColumns.Option(score.RelationshipLevel),
+        [Names.Computed.ExpectationGap] = score.ExpectationGap,
+        [Names.Computed.ExpectationGapScore] = score.ExpectationGapScore,
+        [Names.Computed.ExpectationAlignment] = ContactColumns.Option(score.ExpectationAlignment),
+        [Names.Computed.NextFeedbackDue] = score.NextFeedbackDue,
+        [Names.Computed.HealthScore] = score.HealthScore,
+        [Names.Computed.ScoreExplanation] = score.Explanation,
+        [Names.Computed.AssessedContacts] = score.AssessedContacts,
+        [Names.Computed.RiskContacts] = score.RiskContacts,
+        [Names.Computed.PotentialContacts] = score.PotentialContacts,
+        [Names.Computed.HighPowerCoverage] = score.HighPowerCoverage,
+        [Names.Computed.KeyContactId] = score.KeyContactId is null ? null : new EntityReference(Names.Contact, Guid.Parse(score.KeyContactId)),
+    };
+
+    /// <summary>Sets every computed column on a PreOperation Target.</summary>
+    public static void Write(AccountScore score, DateTime scoredOn, Entity target)
+    {
+        foreach (var pair in Values(score))
+        {
+            target[pair.Key] = pair.Value;
+        }
+
+        target[Names.Computed.ScoredOn] = scoredOn;
+    }
+
+    /// <summary>
+    /// The columns whose new value differs from the stored one, or null when nothing changed, so an
+    /// unchanged account costs no Update.
+    /// </summary>
+    public static Entity? Changes(AccountScore score, Entity stored, DateTime scoredOn)
+    {
+        Entity? update = null;
+        foreach (var pair in Values(score))
+        {
+            stored.Attributes.TryGetValue(pair.Key, out var old);
+            if (!SameValue(old, pair.Value))
+            {
+                update ??= new Entity(Names.Account, stored.Id);
+                update[pair.Key] = pair.Value;
+            }
+        }
+
+        if (update is not null)
+        {
+            update[Names.Computed.ScoredOn] = scoredOn;
+        }
+
+        return update;
+    }
+
+    internal static bool SameValue(object? stored, object? computed)
+    {
+        if (stored is null || computed is null)
+        {
+            return stored is null && computed is null;
+        }
+
+        if (stored is OptionSetValue storedOption && computed is OptionSetValue computedOption)
+        {
+            return storedOption.Value == computedOption.Value;
+        }
+
+        if (stored is EntityReference storedReference && computed is EntityReference computedReference)
+        {
+            return storedReference.Id == computedReference.Id;
+        }
+
+        if (stored is DateTime storedDate && computed is DateTime computedDate)
+        {
+            return storedDate.Date == computedDate.Date;
+        }
+
+        return Equals(stored, computed);
+    }
+
+    private static string[] Concat(string[] first, string[] second)
+    {
+        var all = new string[first.Length + second.Length];
+        first.CopyTo(all, 0);
+        second.CopyTo(all, first.Length);
+        return all;
+    }
+}

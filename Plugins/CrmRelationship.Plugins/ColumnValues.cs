@@ -1,0 +1,81 @@
+using System;
+using System.Collections.Generic;
+using CrmRelationship.Scoring;
+using Microsoft.Xrm.Sdk;
+
+namespace CrmRelationship.Plugins;
+
+/// <summary>
+/// Reads the product's columns from a Target merged over an image, where a key absent from the
+/// Target means "unchanged" and a key present with null means "cleared". Option values outside a
+/// choice are refused with the column and the value named.
+/// </summary>
+internal readonly struct ColumnValues
+{
+    private readonly Entity? target;
+    private readonly Entity? image;
+
+    public ColumnValues(Entity? target, Entity? image)
+    {
+        this.target = target;
+        this.image = image;
+    }
+
+    public object? Raw(string column)
+    {
+        if (target is not null && target.Attributes.TryGetValue(column, out var value))
+        {
+            return value;
+        }
+
+        return image is not null && image.Attributes.TryGetValue(column, out var stored) ? stored : null;
+    }
+
+    public TChoice? Choice<TChoice>(string column)
+        where TChoice : struct, Enum
+    {
+        if (Raw(column) is not OptionSetValue option)
+        {
+            return null;
+        }
+
+        return ToChoice<TChoice>(column, option.Value);
+    }
+
+    public IReadOnlyCollection<TChoice> Choices<TChoice>(string column)
+        where TChoice : struct, Enum
+    {
+        if (Raw(column) is not OptionSetValueCollection options || options.Count == 0)
+        {
+            return Array.Empty<TChoice>();
+        }
+
+        var result = new TChoice[options.Count];
+        for (var i = 0; i < options.Count; i++)
+        {
+            result[i] = ToChoice<TChoice>(column, options[i].Value);
+        }
+
+        return result;
+    }
+
+    public DateTime? Date(string column) => Raw(column) is DateTime value ? value : null;
+
+    public int? WholeNumber(string column) => Raw(column) is int value ? value : null;
+
+    public string? Text(string column) => Raw(column) as string;
+
+    public EntityReference? Reference(string column) => Raw(column) as EntityReference;
+
+    private static TChoice ToChoice<TChoice>(string column, int value)
+        where TChoice : struct, Enum
+    {
+        if (!Labels.IsDefined<TChoice>(value))
+        {
+            throw new InvalidPluginExecutionException(
+                "The value " + value + " is not an option of the column " + column + ". Choose one of the column's options and save again.");
+        }
+
+        return (TChoice)Enum.ToObject(typeof(TChoice), value);
+    }
+}

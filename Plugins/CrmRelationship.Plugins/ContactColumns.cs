@@ -1,0 +1,52 @@
+using System;
+using CrmRelationship.Scoring;
+using Microsoft.Xrm.Sdk;
+using Names = CrmRelationship.Scoring.LogicalNames;
+
+namespace CrmRelationship.Plugins;
+
+/// <summary>Maps a contact's columns to the Scoring library's inputs and its score back to columns.</summary>
+internal static class ContactColumns
+{
+    public static ContactInputs Inputs(ColumnValues values) => new()
+    {
+        Relationship = values.Choice<RelationshipStatus>(Names.ContactInputs.Relationship),
+        OrganizationalPower = values.Choice<OrganizationalPower>(Names.ContactInputs.OrganizationalPower),
+        Perception = values.Choice<Perception>(Names.ContactInputs.Perception),
+        ActivityLevel = values.Choice<ActivityLevel>(Names.ContactInputs.ActivityLevel),
+        ObservedBehaviours = values.Choices<RelationshipBehaviour>(Names.ContactInputs.ObservedBehaviours),
+        RiskBehaviours = values.Choices<RiskBehaviour>(Names.ContactInputs.RiskBehaviours),
+        CustomerViewLevel = values.Choice<RelationshipLevel>(Names.ContactInputs.CustomerViewLevel),
+        CustomerViewDate = values.Date(Names.ContactInputs.CustomerViewDate),
+        FeedbackCadence = values.Choice<FeedbackCadence>(Names.ContactInputs.FeedbackCadence),
+    };
+
+    /// <summary>The stored level and its last change, from the pre-image.</summary>
+    public static LevelHistory History(ColumnValues stored) => new()
+    {
+        StoredLevel = stored.Choice<RelationshipLevel>(Names.Computed.RelationshipLevel),
+        PreviousLevel = stored.Choice<RelationshipLevel>(Names.Computed.PreviousLevel),
+        LevelChangedOn = stored.Date(Names.Computed.LevelChangedOn),
+    };
+
+    /// <summary>Sets every computed column on the Target, replacing anything a caller put there.</summary>
+    public static void Write(ContactScore score, DateTime scoredOn, Entity target)
+    {
+        target[Names.Computed.RecommendedAction] = Option(score.RecommendedAction);
+        target[Names.Computed.RelationshipLevel] = Option(score.RelationshipLevel);
+        target[Names.Computed.PreviousLevel] = Option(score.PreviousLevel);
+        target[Names.Computed.LevelChangedOn] = score.LevelChangedOn;
+        target[Names.Computed.Direction] = Option<Direction>(score.Direction);
+        target[Names.Computed.ExpectationGap] = score.ExpectationGap;
+        target[Names.Computed.ExpectationGapScore] = score.ExpectationGapScore;
+        target[Names.Computed.ExpectationAlignment] = Option(score.ExpectationAlignment);
+        target[Names.Computed.NextFeedbackDue] = score.NextFeedbackDue;
+        target[Names.Computed.HealthScore] = score.HealthScore;
+        target[Names.Computed.ScoreExplanation] = score.Explanation;
+        target[Names.Computed.ScoredOn] = scoredOn;
+    }
+
+    public static OptionSetValue? Option<TChoice>(TChoice? choice)
+        where TChoice : struct, Enum =>
+        choice is null ? null : new OptionSetValue(Convert.ToInt32(choice.Value, System.Globalization.CultureInfo.InvariantCulture));
+}

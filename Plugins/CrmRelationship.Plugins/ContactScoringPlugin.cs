@@ -1,0 +1,66 @@
+using System;
+using CrmRelationship.Scoring;
+using Microsoft.Xrm.Sdk;
+
+namespace CrmRelationship.Plugins;
+
+/// <summary>
+/// Contact Create and Update, PreOperation, synchronous: merges the Target over the pre-image,
+/// scores the contact and sets every computed column on the Target, so the values are saved with
+/// the seller's change in the same transaction and cost no organization-service call.
+/// </summary>
+public sealed class ContactScoringPlugin : IPlugin
+{
+    private const string Name = nameof(ContactScoringPlugin);
+    private readonly StepSettings settings;
+
+    public ContactScoringPlugin()
+        : this(null, null)
+    {
+    }
+
+    /// <param name="unsecureConfiguration">The administrator settings JSON (relationship-model.md §8), or empty.</param>
+    /// <param name="secureConfiguration">Not used.</param>
+    public ContactScoringPlugin(string? unsecureConfiguration, string? secureConfiguration)
+    {
+        settings = new StepSettings(unsecureConfiguration);
+    }
+
+    public void Execute(IServiceProvider serviceProvider) => PluginCall.Run(serviceProvider, Name, Score);
+
+    private void Score(PluginCall call)
+    {
+        if (!call.IsRegisteredAs(LogicalNames.Contact, Messages.PreOperation, Messages.Create, Messages.Update))
+        {
+            return;
+        }
+
+        var target = call.Target;
+        if (target is null)
+        {
+            call.Trace("No Target entity; nothing done.");
+            return;
+        }
+
+        var scorer = settings.Scorer;
+        LevelHistory? history = null;
+        Entity? stored = null;
+        if (call.IsMessage(Messages.Update))
+        {
+            stored = call.PreImage ?? throw new InvalidPluginExecutionException(
+                "The contact scoring step has no pre-image named PreImage. Ask your administrator to re-import the Customer Relationship Influence solution.");
+            history = ContactColumns.History(new ColumnValues(null, stored));
+        }
+
+        var inputs = ContactColumns.Inputs(new ColumnValues(target, stored));
+        var now = DateTime.UtcNow;
+        var score = scorer.ScoreContact(inputs, history, now);
+        ContactColumns.Write(score, now, target);
+        call.Trace(
+            "Scored contact {0}: action {1}, level {2}, health {3}.",
+            call.Context.PrimaryEntityId,
+            score.RecommendedAction is null ? "none" : ((int)score.RecommendedAction.Value).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            score.RelationshipLevel is null ? "none" : ((int)score.RelationshipLevel.Value).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            score.HealthScore?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none");
+    }
+}
