@@ -1,0 +1,28 @@
+using System;
+using System.Collections.Generic;
+
+namespace CrmRelationship.SolutionModel;
+
+/// <summary>
+/// The SDK message ids that are the same in every Dataverse organization
+/// (shared/docs/platform/sdk-solution-webapi.md §3.8), mapped to message names.
+/// </summary>
+public static class SdkMessages
+{
+    public static readonly Guid Create = new("9ebdbb1b-ea3e-db11-86a7-000a3a5473e8");
+    public static readonly Guid Update = new("20bebb1b-ea3e-db11-86a7-000a3a5473e8");
+    public static readonly Guid Delete = new("a1bdbb1b-ea3e-db11-86a7-000a3a5473e8");
+
+    private static readonly Dictionary<Guid, string> Names = new()
+    {
+        [Create] = "Create",
+        [Update] = "Update",
+        [Delete] = "Delete",
+    };
+
+    /// <summary>The message name of a known id; throws for an id the product does not use.</summary>
+    public static string NameOf(Guid id) =>
+        Names.TryGetValue(id, out var name)
+            ? name
+            : throw new InvalidOperationException("SDK message id " + id + " is not one the product registers (Create, Update, Delete).");
+}
