@@ -1,0 +1,150 @@
+import { describe, expect, it } from "vitest";
+import {
+    createPreviewRequest,
+    dateOnlyIso,
+    parsePreviewResponse,
+    previewNotice,
+    previewParameters,
+} from "../../src/contactform/preview";
+import type { PreviewResult } from "../../src/contactform/preview";
+import { Choices, RecommendedAction } from "../../src/shared/schema";
+import { contactForm, formContext } from "./helpers/forms";
+
+const EMPTY_RESULT: PreviewResult = {
+    recommendedAction: null,
+    relationshipLevel: null,
+    expectationGap: null,
+    expectationAlignment: null,
+    healthScore: null,
+    explanation: null,
+};
+
+describe("previewParameters", () => {
+    it("sends every filled input under its Custom API parameter name", () => {
+        contactForm({
+            relationship: 415700001,
+            organizationalPower: 415700001,
+            perception: 415700000,
+            activityLevel: 415700001,
+            observedBehaviours: [415700000, 415700001],
+            riskBehaviours: [415700001],
+            customerViewLevel: 415700002,
+            customerViewDate: new Date(2026, 2, 31),
+            feedbackCadence: 415700001,
+        });
+
+        expect(previewParameters(formContext())).toEqual({
+            Relationship: 415700001,
+            OrganizationalPower: 415700001,
+            Perception: 415700000,
+            ActivityLevel: 415700001,
+            ObservedBehaviours: "415700000,415700001",
+            RiskBehaviours: "415700001",
+            CustomerViewLevel: 415700002,
+            CustomerViewDate: "2026-03-31T00:00:00Z",
+            FeedbackCadence: 415700001,
+        });
+    });
+
+    it("leaves out empty inputs, including an empty multi-select", () => {
+        contactForm({ perception: 415700001, observedBehaviours: [] });
+
+        expect(previewParameters(formContext())).toEqual({ Perception: 415700001 });
+    });
+});
+
+describe("dateOnlyIso", () => {
+    it("keeps the calendar date the user picked, whatever the time zone", () => {
+        expect(dateOnlyIso(new Date(2026, 0, 1, 0, 0, 0))).toBe("2026-01-01T00:00:00Z");
+        expect(dateOnlyIso(new Date(2026, 11, 31, 23, 59, 0))).toBe("2026-12-31T00:00:00Z");
+    });
+});
+
+describe("createPreviewRequest", () => {
+    it("describes an unbound action with primitive parameter types for the parameters it carries", () => {
+        const request = createPreviewRequest({ Relationship: 415700001, RiskBehaviours: "415700000", CustomerViewDate: "2026-01-01T00:00:00Z" });
+
+        expect(request.getMetadata()).toEqual({
+            boundParameter: null,
+            operationName: "rel_PreviewRelationshipAssessment",
+            operationType: 0,
+            parameterTypes: {
+                Relationship: { typeName: "Edm.Int32", structuralProperty: 1 },
+                RiskBehaviours: { typeName: "Edm.String", structuralProperty: 1 },
+                CustomerViewDate: { typeName: "Edm.DateTimeOffset", structuralProperty: 1 },
+            },
+        });
+    });
+
+    it("holds the parameters as own properties and getMetadata on the prototype", () => {
+        const request = createPreviewRequest({ Perception: 415700000 });
+
+        expect(Object.keys(request)).toEqual(["Perception"]);
+        expect(request["Perception"]).toBe(415700000);
+        expect(Object.prototype.hasOwnProperty.call(request, "getMetadata")).toBe(false);
+    });
+
+    it("sends no parameter types when no input is filled", () => {
+        expect(createPreviewRequest({}).getMetadata().parameterTypes).toEqual({});
+    });
+});
+
+describe("parsePreviewResponse", () => {
+    it("reads every response property", () => {
+        const result = parsePreviewResponse({
+            RecommendedAction: 415700003,
+            RelationshipLevel: 415700001,
+            ExpectationGap: -2,
+            ExpectationAlignment: 415700002,
+            HealthScore: 42,
+            Explanation: "Why",
+        });
+
+        expect(result).toEqual({
+            recommendedAction: 415700003,
+            relationshipLevel: 415700001,
+            expectationGap: -2,
+            expectationAlignment: 415700002,
+            healthScore: 42,
+            explanation: "Why",
+        });
+    });
+
+    it.each([null, undefined, "text", 7, {}])("reads %j as nothing computed", (body) => {
+        expect(parsePreviewResponse(body)).toEqual(EMPTY_RESULT);
+    });
+
+    it("drops an action outside the choice, non-integers and blank text", () => {
+        const result = parsePreviewResponse({ RecommendedAction: 415700099, HealthScore: 4.5, ExpectationGap: "1", Explanation: "  " });
+
+        expect(result).toEqual(EMPTY_RESULT);
+    });
+});
+
+describe("previewNotice", () => {
+    const risk = [RecommendedAction.HighRiskImprovePerception, RecommendedAction.ModerateRiskImprovePerception, RecommendedAction.ModerateRiskMonitorPerception];
+
+    it.each(Choices.recommendedAction.options.map((o) => [o.label, o.value] as const))("%s gets the right level", (label, value) => {
+        const notice = previewNotice({ ...EMPTY_RESULT, recommendedAction: value });
+
+        expect(notice?.level).toBe(risk.includes(value) ? "WARNING" : "INFO");
+        expect(notice?.message).toContain(label);
+    });
+
+    it("puts the explanation on one line after the action", () => {
+        const notice = previewNotice({
+            ...EMPTY_RESULT,
+            recommendedAction: RecommendedAction.HighPotentialLeverage,
+            explanation: "Relationship Yes, power High.\r\n\nLevel: Partner.\n",
+        });
+
+        expect(notice).toEqual({
+            level: "INFO",
+            message: "Recommended action (preview, before save): High potential, leverage. Relationship Yes, power High. Level: Partner.",
+        });
+    });
+
+    it("has nothing to show when there is no action", () => {
+        expect(previewNotice({ ...EMPTY_RESULT, explanation: "Perception is missing." })).toBeNull();
+    });
+});

@@ -1,0 +1,282 @@
+import { describe, expect, it } from "vitest";
+import type { StakeholderContact } from "../../src/stakeholdermap/data";
+import {
+    QUADRANTS,
+    TIER_STYLES,
+    actionTier,
+    buildMapView,
+    chipView,
+    compareByUrgency,
+    countsText,
+    gapText,
+    placeContacts,
+    quadrantOf,
+    summaryItems,
+} from "../../src/stakeholdermap/layout";
+import type { ChipView, MapView, Tier } from "../../src/stakeholdermap/layout";
+import type { AccountSummary } from "../../src/shared/handoff";
+import { ACTION_URGENCY_ORDER, OrganizationalPower as Power, Perception, RecommendedAction as Action, RelationshipStatus } from "../../src/shared/schema";
+
+let nextId = 0;
+
+function contact(overrides: Partial<StakeholderContact> = {}): StakeholderContact {
+    nextId += 1;
+    return {
+        id: `00000000-0000-4000-8000-${String(nextId).padStart(12, "0")}`,
+        name: `Contact ${nextId}`,
+        power: Power.High,
+        perception: Perception.Advocate,
+        relationship: RelationshipStatus.Yes,
+        action: null,
+        level: null,
+        health: null,
+        ...overrides,
+    };
+}
+
+const NO_ACCOUNT_VALUES: AccountSummary = {
+    relationshipLevel: null,
+    healthScore: null,
+    expectationGap: null,
+    expectationAlignment: null,
+    highPowerCoverage: null,
+    keyContactId: null,
+    keyContactName: null,
+};
+
+function allChips(view: MapView): ChipView[] {
+    return view.quadrants.reduce<ChipView[]>((chips, q) => chips.concat(q.chips), []);
+}
+
+/** WCAG 2 contrast ratio of two #rrggbb colours. */
+function contrast(a: string, b: string): number {
+    const luminance = (hex: string): number => {
+        const channels = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255);
+        const [r, g, bl] = channels.map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)) as [number, number, number];
+        return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+    };
+    const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+    return (hi + 0.05) / (lo + 0.05);
+}
+
+describe("quadrantOf", () => {
+    it.each([
+        [Power.High, Perception.Advocate, "champions"],
+        [Power.High, Perception.Detractor, "blockers"],
+        [Power.Low, Perception.Advocate, "supporters"],
+        [Power.Low, Perception.Detractor, "critics"],
+        [null, Perception.Advocate, undefined],
+        [Power.High, null, undefined],
+        [null, null, undefined],
+        [415700007, Perception.Advocate, undefined],
+    ])("power %s, perception %s → %s", (power, perception, expected) => {
+        expect(quadrantOf({ power, perception })).toBe(expected);
+    });
+
+    it("lays the grid out high power on top, detractors on the left", () => {
+        expect(QUADRANTS.map((q) => q.key)).toEqual(["blockers", "champions", "critics", "supporters"]);
+        expect(QUADRANTS.map((q) => q.title)).toEqual(["Blockers", "Champions", "Critics", "Supporters"]);
+    });
+});
+
+describe("compareByUrgency", () => {
+    it("orders the 11 actions as relationship-model.md §2 ranks them, contacts with no action last", () => {
+        const contacts = [...ACTION_URGENCY_ORDER].reverse().map((key) => contact({ action: Action[key], name: "Same" }));
+        const none = contact({ action: null, name: "Aaron" });
+
+        const sorted = [none, ...contacts].sort(compareByUrgency);
+
+        expect(sorted.map((c) => c.action)).toEqual([...ACTION_URGENCY_ORDER.map((key) => Action[key]), null]);
+    });
+
+    it("breaks ties by name, ignoring case", () => {
+        const b = contact({ name: "bea", action: Action.LowRiskMoveOn });
+        const a = contact({ name: "Anna", action: Action.LowRiskMoveOn });
+
+        expect([b, a].sort(compareByUrgency).map((c) => c.name)).toEqual(["Anna", "bea"]);
+    });
+});
+
+describe("placeContacts", () => {
+    it("puts each contact in its quadrant, most urgent first, and lists the rest as not yet placed", () => {
+        const leverage = contact({ action: Action.HighPotentialLeverage });
+        const sponsor = contact({ action: Action.HighPotentialFindASponsor });
+        const blocker = contact({ power: Power.High, perception: Perception.Detractor, action: Action.HighRiskImprovePerception });
+        const critic = contact({ power: Power.Low, perception: Perception.Detractor });
+        const noPower = contact({ power: null });
+        const noPerception = contact({ perception: null });
+
+        const placement = placeContacts([sponsor, noPower, blocker, leverage, critic, noPerception]);
+
+        expect(placement.quadrants.champions).toEqual([leverage, sponsor]);
+        expect(placement.quadrants.blockers).toEqual([blocker]);
+        expect(placement.quadrants.critics).toEqual([critic]);
+        expect(placement.quadrants.supporters).toEqual([]);
+        expect(placement.unplaced).toEqual([noPower, noPerception]);
+    });
+});
+
+describe("actionTier and colours", () => {
+    it.each([
+        [Action.HighRiskImprovePerception, "high-risk"],
+        [Action.ModerateRiskImprovePerception, "moderate-risk"],
+        [Action.ModerateRiskMonitorPerception, "moderate-risk"],
+        [Action.HighPotentialLeverage, "high-potential"],
+        [Action.HighPotentialFindASponsor, "high-potential"],
+        [Action.MedPotentialDevelopRelationship, "med-potential"],
+        [Action.MedPotentialActivate, "med-potential"],
+        [Action.MedPotentialMakeAHero, "med-potential"],
+        [Action.LowPotentialMakeAHero, "low-potential"],
+        [Action.LowPotentialActivate, "low-potential"],
+        [Action.LowRiskMoveOn, "move-on"],
+        [null, "none"],
+        [415700099, "none"],
+    ])("action %s is coloured as %s", (action, tier) => {
+        expect(actionTier(action)).toBe(tier);
+    });
+
+    it("keeps tiers in urgency order, so colour never contradicts rank", () => {
+        const tiers = Object.keys(TIER_STYLES);
+        const ranked = ACTION_URGENCY_ORDER.map((key) => tiers.indexOf(actionTier(Action[key])));
+
+        expect(ranked).toEqual([...ranked].sort((x, y) => x - y));
+    });
+
+    it.each(Object.entries(TIER_STYLES))("%s text is readable on its fill (contrast ≥ 4.5:1)", (_tier, style) => {
+        expect(contrast(style.foreground, style.background)).toBeGreaterThanOrEqual(4.5);
+    });
+
+    it("gives each tier its own fill", () => {
+        const fills = Object.values(TIER_STYLES).map((s) => s.background);
+
+        expect(new Set(fills).size).toBe(fills.length);
+    });
+});
+
+describe("chipView", () => {
+    it("names the contact, the action and the level for assistive technology", () => {
+        const c = contact({ name: "Grace Hopper", action: Action.HighRiskImprovePerception, level: 415700001 });
+
+        const view = chipView(c, null);
+
+        expect(view.accessibleName).toBe("Grace Hopper; High risk, improve perception; level Service");
+        expect(view.detail).toBe("High risk, improve perception · Service");
+        expect(view.tier).toBe<Tier>("high-risk");
+        expect(view.isKey).toBe(false);
+        expect(view.noRelationship).toBe(false);
+    });
+
+    it("marks no relationship and the key contact", () => {
+        const c = contact({ name: "Alan", relationship: RelationshipStatus.No, action: Action.HighPotentialFindASponsor, level: 415700000 });
+
+        const view = chipView(c, c.id);
+
+        expect(view.accessibleName).toBe("Alan; High potential, find a sponsor; level Transactional; no relationship; key contact");
+        expect(view.isKey).toBe(true);
+        expect(view.noRelationship).toBe(true);
+    });
+
+    it("says so when there is no action or level", () => {
+        const view = chipView(contact({ name: "New", relationship: null }), null);
+
+        expect(view.accessibleName).toBe("New; No recommended action; level not set");
+        expect(view.noRelationship).toBe(false);
+    });
+});
+
+describe("summary", () => {
+    it("shows the account's level, health, gap, coverage and key contact", () => {
+        const items = summaryItems(
+            { relationshipLevel: 415700002, healthScore: 64, expectationGap: 1, expectationAlignment: 415700001, highPowerCoverage: 50, keyContactId: null, keyContactName: null },
+            "Ada Lovelace",
+        );
+
+        expect(items).toEqual([
+            { label: "Relationship level", value: "Partner" },
+            { label: "Health", value: "64 / 100" },
+            { label: "Expectation gap", value: "+1 level (Overestimated)" },
+            { label: "High-power coverage", value: "50%" },
+            { label: "Key contact", value: "Ada Lovelace" },
+        ]);
+    });
+
+    it("says what is not known yet", () => {
+        expect(summaryItems(NO_ACCOUNT_VALUES, null).map((i) => i.value)).toEqual([
+            "Not assessed",
+            "Not assessed",
+            "Not known",
+            "No high-power contacts",
+            "None yet",
+        ]);
+    });
+
+    it.each([
+        [-2, 415700002, "-2 levels (Underestimated)"],
+        [0, 415700000, "0 levels (Aligned)"],
+        [3, null, "+3 levels (Overestimated)"],
+        [-1, null, "-1 level (Underestimated)"],
+        [0, null, "0 levels (Aligned)"],
+        [null, 415700000, "Not known"],
+    ])("gap %s with alignment %s reads %s", (gap, alignment, text) => {
+        expect(gapText(gap, alignment)).toBe(text);
+    });
+
+    it("counts placed and not yet placed contacts", () => {
+        expect(countsText(1, 0, false)).toBe("1 active contact: 1 placed, 0 not yet placed.");
+        expect(countsText(40, 10, true)).toBe("50 active contacts: 40 placed, 10 not yet placed. Only the first page of contacts is shown.");
+    });
+});
+
+describe("buildMapView", () => {
+    it("draws every placed contact once, in the grid's quadrant order, and marks the key contact", () => {
+        const key = contact({ name: "Key", action: Action.HighRiskImprovePerception, power: Power.High, perception: Perception.Detractor });
+        const others = [contact(), contact({ power: Power.Low }), contact({ perception: null })];
+
+        const view = buildMapView([...others, key], { ...NO_ACCOUNT_VALUES, keyContactId: key.id }, false);
+
+        expect(view.empty).toBeNull();
+        expect(view.quadrants.map((q) => [q.quadrant.key, q.chips.length])).toEqual([
+            ["blockers", 1],
+            ["champions", 1],
+            ["critics", 0],
+            ["supporters", 1],
+        ]);
+        expect(view.unplaced).toHaveLength(1);
+        expect(view.quadrants[0]!.chips[0]!.isKey).toBe(true);
+        expect(allChips(view).filter((c) => c.isKey)).toHaveLength(1);
+        expect(view.summary.find((i) => i.label === "Key contact")?.value).toBe("Key");
+    });
+
+    it("falls back to the lookup's name when the key contact is not among the active contacts", () => {
+        const view = buildMapView([contact()], { ...NO_ACCOUNT_VALUES, keyContactId: "99999999-9999-4999-8999-999999999999", keyContactName: "Former" }, false);
+
+        expect(view.summary.find((i) => i.label === "Key contact")?.value).toBe("Former");
+    });
+
+    it("shows the no-contacts empty state for an account without contacts", () => {
+        expect(buildMapView([], NO_ACCOUNT_VALUES, false).empty).toBe("no-contacts");
+    });
+
+    it("shows the none-placed empty state when no contact has power and perception", () => {
+        const view = buildMapView([contact({ power: null }), contact({ perception: null })], NO_ACCOUNT_VALUES, false);
+
+        expect(view.empty).toBe("none-placed");
+        expect(view.unplaced).toHaveLength(2);
+    });
+
+    it("lays out 500 contacts with every one accounted for", () => {
+        const many = Array.from({ length: 500 }, (_, i) =>
+            contact({
+                power: i % 5 === 0 ? null : i % 2 === 0 ? Power.High : Power.Low,
+                perception: i % 3 === 0 ? Perception.Detractor : Perception.Advocate,
+                action: ACTION_URGENCY_ORDER.map((k) => Action[k])[i % 11] ?? null,
+            }),
+        );
+
+        const view = buildMapView(many, NO_ACCOUNT_VALUES, false);
+
+        const placed = view.quadrants.reduce((n, q) => n + q.chips.length, 0);
+        expect(placed + view.unplaced.length).toBe(500);
+        expect(new Set([...allChips(view), ...view.unplaced].map((c) => c.id)).size).toBe(500);
+    });
+});
