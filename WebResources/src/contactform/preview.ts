@@ -28,6 +28,15 @@ export interface PreviewResult {
     readonly explanation: string | null;
 }
 
+export const NOTHING_COMPUTED: PreviewResult = {
+    recommendedAction: null,
+    relationshipLevel: null,
+    expectationGap: null,
+    expectationAlignment: null,
+    healthScore: null,
+    explanation: null,
+};
+
 export interface FormNotice {
     readonly message: string;
     readonly level: Xrm.FormNotificationLevel;
@@ -102,15 +111,15 @@ function integerOrNull(value: unknown): number | null {
 /** The Custom API's response body → a result; anything missing, mistyped or unknown reads as null. */
 export function parsePreviewResponse(body: unknown): PreviewResult {
     const record: Record<string, unknown> = typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {};
-    const names = PreviewAssessmentApi.response;
-    const action = integerOrNull(record[names.recommendedAction]);
-    const explanation = record[names.explanation];
+    const property = PreviewAssessmentApi.response;
+    const action = integerOrNull(record[property.recommendedAction.name]);
+    const explanation = record[property.explanation.name];
     return {
         recommendedAction: labelOf(Choices.recommendedAction, action) === undefined ? null : action,
-        relationshipLevel: integerOrNull(record[names.relationshipLevel]),
-        expectationGap: integerOrNull(record[names.expectationGap]),
-        expectationAlignment: integerOrNull(record[names.expectationAlignment]),
-        healthScore: integerOrNull(record[names.healthScore]),
+        relationshipLevel: integerOrNull(record[property.relationshipLevel.name]),
+        expectationGap: integerOrNull(record[property.expectationGap.name]),
+        expectationAlignment: integerOrNull(record[property.expectationAlignment.name]),
+        healthScore: integerOrNull(record[property.healthScore.name]),
         explanation: typeof explanation === "string" && explanation.trim() !== "" ? explanation : null,
     };
 }

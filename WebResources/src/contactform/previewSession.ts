@@ -1,4 +1,5 @@
 import {
+    NOTHING_COMPUTED,
     PREVIEW_NOTIFICATION_ID,
     UNAVAILABLE_NOTICE,
     UNAVAILABLE_NOTIFICATION_ID,
@@ -8,7 +9,7 @@ import {
     previewParameters,
     showNotice,
 } from "./preview";
-import type { PreviewRequest, PreviewResult } from "./preview";
+import type { PreviewParameters, PreviewRequest, PreviewResult } from "./preview";
 
 /** The part of a fetch Response that Xrm.WebApi.online.execute resolves with and the preview reads. */
 export interface PreviewHttpResponse {
@@ -58,7 +59,12 @@ export class PreviewSession {
     }
 
     private async run(formContext: Xrm.FormContext, generation: number): Promise<void> {
-        const result = this.transport.isOnline() ? await this.fetchPreview(formContext) : null;
+        const parameters = previewParameters(formContext);
+        // With every input empty nothing can be computed: no need to ask the server.
+        let result: PreviewResult | null = NOTHING_COMPUTED;
+        if (Object.keys(parameters).length > 0) {
+            result = this.transport.isOnline() ? await this.fetchPreview(parameters) : null;
+        }
         if (generation !== this.generation) {
             return;
         }
@@ -70,17 +76,16 @@ export class PreviewSession {
             }
             return;
         }
-        if (this.unavailableShown) {
-            showNotice(formContext, UNAVAILABLE_NOTIFICATION_ID, null);
-            this.unavailableShown = false;
-        }
+        // Cleared unconditionally: a message from before the last save may still be on the form.
+        showNotice(formContext, UNAVAILABLE_NOTIFICATION_ID, null);
+        this.unavailableShown = false;
         showNotice(formContext, PREVIEW_NOTIFICATION_ID, previewNotice(result));
     }
 
     /** The preview, or null when the call is refused, fails or answers with an error status. */
-    private async fetchPreview(formContext: Xrm.FormContext): Promise<PreviewResult | null> {
+    private async fetchPreview(parameters: PreviewParameters): Promise<PreviewResult | null> {
         try {
-            const response = await this.transport.execute(createPreviewRequest(previewParameters(formContext)));
+            const response = await this.transport.execute(createPreviewRequest(parameters));
             return response.ok ? parsePreviewResponse(await response.json()) : null;
         } catch {
             return null;

@@ -58,7 +58,7 @@ export function constantsDocument(): unknown {
         customApi: {
             name: PreviewAssessmentApi.name,
             requestParameters: PreviewAssessmentApi.request.map((p) => ({ name: p.name, type: p.type })),
-            responseProperties: Object.entries(PreviewAssessmentApi.responseTypes).map(([name, type]) => ({ name, type })),
+            responseProperties: Object.values(PreviewAssessmentApi.response).map((p) => ({ name: p.name, type: p.type })),
         },
         webResources: WebResourceNames,
         formControls: FormControls,

@@ -114,9 +114,8 @@ export const RelationshipStatus = Choices.relationshipStatus.value;
 export const OrganizationalPower = Choices.organizationalPower.value;
 export const Perception = Choices.perception.value;
 export const RecommendedAction = Choices.recommendedAction.value;
-export const RelationshipLevel = Choices.relationshipLevel.value;
 
-export type RecommendedActionKey = keyof typeof RecommendedAction;
+type RecommendedActionKey = keyof typeof RecommendedAction;
 
 /** Label of an option value, or undefined when the value is not in the choice. */
 export function labelOf(choice: Choice, value: number | null | undefined): string | undefined {
@@ -311,21 +310,13 @@ export const PreviewAssessmentApi = {
         { name: "CustomerViewDate", type: "DateTime", column: Contact.customerViewDate },
     ] as readonly PreviewParameter[],
     response: {
-        recommendedAction: "RecommendedAction",
-        relationshipLevel: "RelationshipLevel",
-        expectationGap: "ExpectationGap",
-        expectationAlignment: "ExpectationAlignment",
-        healthScore: "HealthScore",
-        explanation: "Explanation",
+        recommendedAction: { name: "RecommendedAction", type: "Integer" },
+        relationshipLevel: { name: "RelationshipLevel", type: "Integer" },
+        expectationGap: { name: "ExpectationGap", type: "Integer" },
+        expectationAlignment: { name: "ExpectationAlignment", type: "Integer" },
+        healthScore: { name: "HealthScore", type: "Integer" },
+        explanation: { name: "Explanation", type: "String" },
     },
-    responseTypes: {
-        RecommendedAction: "Integer",
-        RelationshipLevel: "Integer",
-        ExpectationGap: "Integer",
-        ExpectationAlignment: "Integer",
-        HealthScore: "Integer",
-        Explanation: "String",
-    } as Readonly<Record<string, PreviewParameterType>>,
 } as const;
 
 /** Web resource unique names (the solution source registers these). */

@@ -65,7 +65,7 @@ function integerOrNull(value: unknown): number | null {
 /** A Web API contact record → a map contact; null when it has no usable id. */
 export function contactFromRecord(value: unknown): StakeholderContact | null {
     const record = asRecord(value);
-    const id = normalizeGuid(record[Contact.contactId] as string | undefined);
+    const id = normalizeGuid(record[Contact.contactId]);
     if (id === null) {
         return null;
     }
@@ -92,7 +92,7 @@ export function accountSummaryFromRecord(value: unknown): AccountSummary {
         expectationGap: integerOrNull(record[Account.expectationGap]),
         expectationAlignment: integerOrNull(record[Account.expectationAlignment]),
         highPowerCoverage: integerOrNull(record[Account.highPowerCoverage]),
-        keyContactId: normalizeGuid(record[KEY_CONTACT_VALUE] as string | undefined),
+        keyContactId: normalizeGuid(record[KEY_CONTACT_VALUE]),
         keyContactName: typeof keyName === "string" ? keyName : null,
     };
 }

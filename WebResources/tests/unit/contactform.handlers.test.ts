@@ -103,6 +103,17 @@ describe("onLoad", () => {
         expect({ ...request }).toEqual({ Relationship: 415700000, OrganizationalPower: 415700001, Perception: 415700000, ActivityLevel: 415700001 });
     });
 
+    it("asks the server nothing while every input is empty", async () => {
+        contactForm();
+        stubExecute();
+
+        onLoad(eventContext());
+        await settle();
+
+        expect(execute).not.toHaveBeenCalled();
+        expect(notifications()).toEqual([]);
+    });
+
     it("attaches the change handler to the nine inputs once, even when the form loads again after a save", () => {
         onLoad(eventContext());
         onLoad(eventContext());
@@ -313,6 +324,19 @@ describe("offline and failure", () => {
 
         expect(previewNotification()).toBeUndefined();
         expect(unavailableNotifications()).toHaveLength(1);
+    });
+
+    it("clears an unavailable message left from before a save once the reloaded form previews", async () => {
+        execute.mockRejectedValueOnce(new Error("offline")).mockResolvedValueOnce(answer(RecommendedAction.LowRiskMoveOn));
+
+        onLoad(eventContext());
+        await settle();
+        expect(unavailableNotifications()).toHaveLength(1);
+        onLoad(eventContext());
+        await settle();
+
+        expect(unavailableNotifications()).toEqual([]);
+        expect(previewNotification()?.message).toContain("Low risk, move on");
     });
 
     it("clears the unavailable message when a preview succeeds again", async () => {
