@@ -1,103 +1,124 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Xml.Linq;
 
 namespace CrmRelationship.SolutionModel;
 
 /// <summary>
-/// Reads the parts of the unpacked solution source that code must agree with. Errors name the file
-/// and what is wrong, so a broken source stops a pack or a test with a clear message.
+/// The unpacked solution (Solution/src, SolutionPackager layout) read into plain records. Load it once per
+/// process: the packer builds the zips from it, the solution tests check it against the schema page and the
+/// XSDs, and the plug-in test harness takes step and image registrations from it.
 /// </summary>
-public static class SolutionSource
+public sealed class SolutionSource
 {
-    /// <summary>Finds the repository root (the folder holding CrmRelationship.sln) from <paramref name="start"/> upwards.</summary>
-    public static string FindRepositoryRoot(string start)
+    private SolutionSource(string directory, IReadOnlyList<SourceFile> files)
     {
-        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CrmRelationship.sln")))
-            {
-                return dir.FullName;
-            }
-        }
+        Directory = directory;
+        Files = files;
+        var sources = files.Where(f => !f.IsManagedTwin).ToList();
+        IEnumerable<SourceFile> Of(SourceFileKind kind) => sources.Where(f => f.Kind == kind);
 
-        throw new DirectoryNotFoundException("No CrmRelationship.sln found above " + start + ".");
+        Manifest = ManifestReader.Read(Single(sources, SourceFileKind.SolutionManifest));
+        OptionSets = Of(SourceFileKind.OptionSet).Select(MetadataReader.ReadOptionSet).ToList();
+        Entities = Of(SourceFileKind.Entity).Select(MetadataReader.ReadEntity).ToList();
+        Relationships = Of(SourceFileKind.Relationships).SelectMany(MetadataReader.ReadRelationships).ToList();
+        RelationshipIndex = Of(SourceFileKind.RelationshipIndex).SelectMany(MetadataReader.ReadRelationshipIndex).ToList();
+        Forms = Of(SourceFileKind.Form).Select(UiReader.ReadForm).ToList();
+        Views = Of(SourceFileKind.View).Select(UiReader.ReadView).ToList();
+        Charts = Of(SourceFileKind.Chart).Select(UiReader.ReadChart).ToList();
+        Roles = Of(SourceFileKind.SecurityRole).Select(AppReader.ReadRole).ToList();
+        Apps = Of(SourceFileKind.AppModule).Select(AppReader.ReadApp).ToList();
+        SiteMaps = Of(SourceFileKind.SiteMap).Select(AppReader.ReadSiteMap).ToList();
+        PluginAssemblies = Of(SourceFileKind.PluginAssembly).Select(PluginReader.ReadAssembly).ToList();
+        Steps = Of(SourceFileKind.Step).Select(PluginReader.ReadStep).ToList();
     }
 
-    /// <summary>The unpacked solution folder, Solution/src, under the repository root.</summary>
-    public static string SourceFolder(string repositoryRoot) => Path.Combine(repositoryRoot, "Solution", "src");
+    /// <summary>The source folder (full path).</summary>
+    public string Directory { get; }
 
-    /// <summary>Every step in <c>SdkMessageProcessingSteps/*.xml</c>, ordered by file name.</summary>
-    public static IReadOnlyList<StepRegistration> LoadSteps(string sourceFolder)
+    /// <summary>Every file under the folder, managed twins included, ordered by path.</summary>
+    public IReadOnlyList<SourceFile> Files { get; }
+
+    public SolutionManifest Manifest { get; }
+
+    public IReadOnlyList<GlobalOptionSet> OptionSets { get; }
+
+    public IReadOnlyList<EntityDefinition> Entities { get; }
+
+    public IReadOnlyList<RelationshipDefinition> Relationships { get; }
+
+    /// <summary>The relationship names listed in Other/Relationships.xml.</summary>
+    public IReadOnlyList<string> RelationshipIndex { get; }
+
+    public IReadOnlyList<FormDefinition> Forms { get; }
+
+    public IReadOnlyList<ViewDefinition> Views { get; }
+
+    public IReadOnlyList<ChartDefinition> Charts { get; }
+
+    public IReadOnlyList<SecurityRoleDefinition> Roles { get; }
+
+    public IReadOnlyList<AppModuleDefinition> Apps { get; }
+
+    public IReadOnlyList<SiteMapDefinition> SiteMaps { get; }
+
+    public IReadOnlyList<PluginAssemblyRegistration> PluginAssemblies { get; }
+
+    public IReadOnlyList<StepRegistration> Steps { get; }
+
+    /// <summary>Reads every file of an unpacked solution folder.</summary>
+    /// <exception cref="SolutionSourceException">A file is missing a required element or holds a bad value.</exception>
+    public static SolutionSource Load(string sourceDirectory)
     {
-        var folder = Path.Combine(sourceFolder, "SdkMessageProcessingSteps");
-        if (!Directory.Exists(folder))
+        if (!System.IO.Directory.Exists(sourceDirectory))
         {
-            throw new DirectoryNotFoundException("The solution source has no SdkMessageProcessingSteps folder: " + folder + ".");
+            throw new DirectoryNotFoundException($"No solution source folder at {sourceDirectory}.");
         }
 
-        return Directory.GetFiles(folder, "*.xml")
-            .OrderBy(f => f, StringComparer.Ordinal)
-            .Select(LoadStep)
+        var full = Path.GetFullPath(sourceDirectory);
+        var files = System.IO.Directory.EnumerateFiles(full, "*", SearchOption.AllDirectories)
+            .Select(path => SourceFile.Classify(full, path))
+            .OrderBy(f => f.RelativePath, StringComparer.Ordinal)
             .ToList();
+        return new SolutionSource(full, files);
     }
 
-    /// <summary>Reads one step file.</summary>
-    public static StepRegistration LoadStep(string file)
+    /// <summary>The table with this logical name (contact, account).</summary>
+    public EntityDefinition Entity(string logicalName) =>
+        Entities.FirstOrDefault(e => string.Equals(e.LogicalName, logicalName, StringComparison.Ordinal))
+        ?? throw new KeyNotFoundException($"No table '{logicalName}' in the solution source.");
+
+    public GlobalOptionSet OptionSet(string name) =>
+        OptionSets.FirstOrDefault(o => string.Equals(o.Name, name, StringComparison.Ordinal))
+        ?? throw new KeyNotFoundException($"No global choice '{name}' in the solution source.");
+
+    public ViewDefinition View(string name) =>
+        Views.FirstOrDefault(v => string.Equals(v.Name, name, StringComparison.Ordinal))
+        ?? throw new KeyNotFoundException($"No view '{name}' in the solution source.");
+
+    /// <summary>The single step of a plug-in class for a message on a table, e.g. (ContactScoringPlugin, Update, contact).</summary>
+    public StepRegistration Step(string pluginTypeName, string message, string primaryEntity)
     {
-        var root = XDocument.Load(file).Root ?? throw Invalid(file, "it is empty");
-        if (root.Name.LocalName != "SdkMessageProcessingStep")
-        {
-            throw Invalid(file, "its root element is " + root.Name.LocalName + ", not SdkMessageProcessingStep");
-        }
-
-        var images = root.Element("SdkMessageProcessingStepImages")?.Elements("SdkMessageProcessingStepImage")
-            .Select(image => new StepImage(
-                ParseGuid(file, (string?)image.Element("SdkMessageProcessingStepImageId")),
-                (string?)image.Attribute("Name") ?? throw Invalid(file, "an image has no Name"),
-                (string?)image.Element("EntityAlias") ?? string.Empty,
-                ParseInt(file, (string?)image.Element("ImageType"), "ImageType"),
-                (string?)image.Element("MessagePropertyName") ?? string.Empty,
-                SplitList((string?)image.Element("Attributes"))))
-            .ToList() ?? new List<StepImage>();
-
-        return new StepRegistration(
-            ParseGuid(file, (string?)root.Attribute("SdkMessageProcessingStepId")),
-            (string?)root.Attribute("Name") ?? string.Empty,
-            Required(file, root, "PluginTypeName"),
-            ParseGuid(file, Required(file, root, "PluginTypeId")),
-            SdkMessages.NameOf(ParseGuid(file, Required(file, root, "SdkMessageId"))),
-            Required(file, root, "PrimaryEntity"),
-            ParseInt(file, Required(file, root, "Stage"), "Stage"),
-            ParseInt(file, Required(file, root, "Mode"), "Mode"),
-            ParseInt(file, (string?)root.Element("Rank") ?? "1", "Rank"),
-            SplitList((string?)root.Element("FilteringAttributes")),
-            NullIfEmpty((string?)root.Element("Configuration")),
-            images,
-            file);
+        var matches = Steps.Where(s =>
+            string.Equals(s.PluginTypeName, pluginTypeName, StringComparison.Ordinal)
+            && string.Equals(s.Message, message, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(s.PrimaryEntity, primaryEntity, StringComparison.Ordinal)).ToList();
+        return matches.Count == 1
+            ? matches[0]
+            : throw new KeyNotFoundException(
+                $"Expected one step of {pluginTypeName} for {message} of {primaryEntity}, found {matches.Count}.");
     }
 
-    private static string Required(string file, XElement root, string element) =>
-        (string?)root.Element(element) ?? throw Invalid(file, "it has no " + element);
+    /// <summary>Every step of a plug-in class.</summary>
+    public IReadOnlyList<StepRegistration> StepsOf(string pluginTypeName) =>
+        Steps.Where(s => string.Equals(s.PluginTypeName, pluginTypeName, StringComparison.Ordinal)).ToList();
 
-    private static string[] SplitList(string? list) =>
-        string.IsNullOrWhiteSpace(list)
-            ? Array.Empty<string>()
-            : list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
-    private static string? NullIfEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
-
-    private static Guid ParseGuid(string file, string? text) =>
-        Guid.TryParse(text, out var id) ? id : throw Invalid(file, "'" + text + "' is not a GUID");
-
-    private static int ParseInt(string file, string? text, string element) =>
-        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
-            ? value
-            : throw Invalid(file, element + " '" + text + "' is not a whole number");
-
-    private static InvalidDataException Invalid(string file, string problem) =>
-        new("The solution source file " + file + " cannot be read: " + problem + ".");
+    private static SourceFile Single(IReadOnlyList<SourceFile> files, SourceFileKind kind)
+    {
+        var matches = files.Where(f => f.Kind == kind).ToList();
+        return matches.Count == 1
+            ? matches[0]
+            : throw new SolutionSourceException($"Expected one {kind} file, found {matches.Count}.");
+    }
 }

@@ -1,0 +1,92 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Xml;
+using System.Xml.Linq;
+using System.Xml.Schema;
+
+namespace CrmRelationship.SolutionModel;
+
+/// <summary>
+/// Microsoft's published solution schemas (shared/schemas, 9.0.0.2090), compiled once, and the checks
+/// every source file must pass with zero problems: the wrapped file against CustomizationsSolution.xsd,
+/// and the parts that schema types as anything (form, FetchXML, chart data) against their own schemas.
+/// </summary>
+public sealed class SolutionSchemas
+{
+    private readonly XmlSchemaSet _set;
+
+    private SolutionSchemas(XmlSchemaSet set) => _set = set;
+
+    /// <summary>Loads CustomizationsSolution.xsd (which includes FormXml, Fetch, SiteMapType, isv.config)
+    /// and VisualizationDataDescription.xsd from the folder. Nothing is copied.</summary>
+    public static SolutionSchemas Load(string schemaDirectory)
+    {
+        var set = new XmlSchemaSet { XmlResolver = new XmlUrlResolver() };
+        foreach (var name in new[] { "CustomizationsSolution.xsd", "VisualizationDataDescription.xsd" })
+        {
+            var path = Path.GetFullPath(Path.Combine(schemaDirectory, name));
+            if (!File.Exists(path))
+            {
+                throw new FileNotFoundException($"Schema {name} not found in {schemaDirectory}.", path);
+            }
+
+            set.Add(null, path);
+        }
+
+        set.Compile();
+        return new SolutionSchemas(set);
+    }
+
+    /// <summary>Validates an element that is a global element of the schemas: ImportExportXml, form, fetch, datadefinition.</summary>
+    /// <returns>One line per problem, with the path of the offending node; empty when valid.</returns>
+    public IReadOnlyList<string> Validate(XElement root)
+    {
+        if (root is null)
+        {
+            throw new ArgumentNullException(nameof(root));
+        }
+
+        var problems = new List<string>();
+        var document = new XDocument(new XElement(root));
+        document.Validate(_set, (sender, e) =>
+        {
+            var where = sender is XObject node ? CustomizationsWrapper.PathOf(node) : "?";
+            problems.Add($"{e.Severity}: {where}: {e.Message}");
+        });
+        return problems;
+    }
+
+    /// <summary>Every check for one source file. Files without a schema (Solution.xml, the relationship
+    /// index) give a single problem saying so; callers check those by shape instead.</summary>
+    public IReadOnlyList<string> ValidateSourceFile(SourceFile file)
+    {
+        if (file is null)
+        {
+            throw new ArgumentNullException(nameof(file));
+        }
+
+        var wrapped = CustomizationsWrapper.Wrap(file);
+        if (wrapped?.Root is null)
+        {
+            return new[] { $"{file.RelativePath}: no published schema for {file.Kind}" };
+        }
+
+        var problems = Validate(wrapped.Root).Select(p => $"{file.RelativePath}: {p}").ToList();
+        foreach (var part in SeparatelyValidatedParts(wrapped.Root))
+        {
+            problems.AddRange(Validate(part).Select(p => $"{file.RelativePath} <{part.Name.LocalName}>: {p}"));
+        }
+
+        return problems;
+    }
+
+    // The form inside a systemform, the FetchXML of views and charts, and chart data definitions are
+    // typed loosely (or as anything) by CustomizationsSolution.xsd: each is validated on its own.
+    private static IEnumerable<XElement> SeparatelyValidatedParts(XElement root) =>
+        root.Descendants("systemform").Elements("form")
+            .Concat(root.Descendants("fetchxml").Elements("fetch"))
+            .Concat(root.Descendants("datadescription").Elements("datadefinition"))
+            .Concat(root.Descendants("fetchcollection").Elements("fetch"));
+}
