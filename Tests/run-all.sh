@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test in the repository: the .NET test projects, then the web resources' lint, unit
-# tests, bundle budget and real-browser test. Installs what the tests need (npm packages; Debian's
+# Runs every test in the repository: the web resources' type check, lint, bundle budget, unit tests
+# and real-browser test (first, because the .NET drift tests read the bundle's constants.json), then
+# the .NET test projects. Installs what the tests need (npm packages; Debian's
 # chromium when missing and we are root). Ends with one line totalled over every runner:
 #   N passed, N failed
 set -uo pipefail
@@ -35,22 +36,6 @@ check() {
   if "$@"; then count "$name" 1 0 0; else count "$name" 0 1 1; fi
 }
 
-note ".NET tests"
-dotnet test CrmRelationship.sln -c Release --nologo \
-  --logger "trx" --results-directory "$results/dotnet"
-dotnet_rc=$?
-dp=0; df=0; trx_found=0
-for trx in "$results"/dotnet/*.trx; do
-  [ -f "$trx" ] || continue
-  trx_found=1
-  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
-  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
-  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
-  e=$(sed -n 's/.* error="\([0-9]*\)".*/\1/p' <<<"$counters")
-  dp=$((dp + ${p:-0})); df=$((df + ${f:-0} + ${e:-0}))
-done
-if [ "$trx_found" -eq 1 ]; then count "dotnet" "$dp" "$df" "$dotnet_rc"; else count "dotnet" "" "" "$dotnet_rc"; fi
-
 if [ -f WebResources/package.json ]; then
   note "Web resources"
   if ! command -v chromium >/dev/null 2>&1; then
@@ -67,8 +52,9 @@ if [ -f WebResources/package.json ]; then
   if [ "$npm_rc" -ne 0 ]; then
     count "npm ci" "" "" "$npm_rc"
   else
+    check "typecheck" bash -c "cd WebResources && npm run --silent typecheck"
     check "eslint" bash -c "cd WebResources && npm run --silent lint"
-    check "bundle budget" bash -c "cd WebResources && npm run --silent build && npm run --silent size"
+    check "bundle and size budget" bash -c "cd WebResources && npm run --silent bundle && npm run --silent budgets"
     (cd WebResources && npm run --silent test)
     vitest_rc=$?
     vitest_json="WebResources/test-output/vitest.json"
@@ -80,7 +66,7 @@ if [ -f WebResources/package.json ]; then
       count "vitest" "" "" "$vitest_rc"
     fi
     browser_out="$results/browser.txt"
-    (cd WebResources && npm run --silent test:browser) 2>&1 | tee "$browser_out"
+    (cd WebResources && node tests/browser/stakeholdermap.browser.mjs) 2>&1 | tee "$browser_out"
     browser_rc=${PIPESTATUS[0]}
     line=$(grep -E '^browser: [0-9]+ passed, [0-9]+ failed' "$browser_out" | tail -n 1)
     bp=$(sed -n 's/^browser: \([0-9]*\) passed.*/\1/p' <<<"$line")
@@ -88,6 +74,23 @@ if [ -f WebResources/package.json ]; then
     count "browser" "$bp" "$bf" "$browser_rc"
   fi
 fi
+
+
+note ".NET tests"
+dotnet test CrmRelationship.sln -c Release --nologo \
+  --logger "trx" --results-directory "$results/dotnet"
+dotnet_rc=$?
+dp=0; df=0; trx_found=0
+for trx in "$results"/dotnet/*.trx; do
+  [ -f "$trx" ] || continue
+  trx_found=1
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  e=$(sed -n 's/.* error="\([0-9]*\)".*/\1/p' <<<"$counters")
+  dp=$((dp + ${p:-0})); df=$((df + ${f:-0} + ${e:-0}))
+done
+if [ "$trx_found" -eq 1 ]; then count "dotnet" "$dp" "$df" "$dotnet_rc"; else count "dotnet" "" "" "$dotnet_rc"; fi
 
 echo
 echo "$passed passed, $failed failed"
