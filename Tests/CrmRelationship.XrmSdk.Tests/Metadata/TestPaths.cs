@@ -1,0 +1,44 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using Microsoft.Xrm.Sdk;
+
+namespace CrmRelationship.XrmSdk.Tests.Metadata;
+
+/// <summary>
+/// Where the files under test are. The project file writes the paths into this assembly's metadata at
+/// build time, so the tests never guess at bin/ layouts or the NuGet cache location.
+/// </summary>
+internal static class TestPaths
+{
+    public static string StandInNet10 => typeof(Entity).Assembly.Location;
+
+    public static string StandInNet462 => Required("XrmSdkStandInNet462Path");
+
+    public static string XrmToolingConnector => Required("XrmToolingConnectorPath");
+
+    public static string RepositoryRoot => Required("RepositoryRoot");
+
+    public static string PublicSurfaceListing =>
+        Path.Combine(RepositoryRoot, "Plugins", "Microsoft.Xrm.Sdk", "PublicSurface.txt");
+
+    public static string XrmSdkTargets => Path.Combine(RepositoryRoot, "Plugins", "XrmSdk.targets");
+
+    public static string StandInProject =>
+        Path.Combine(RepositoryRoot, "Plugins", "Microsoft.Xrm.Sdk", "Microsoft.Xrm.Sdk.csproj");
+
+    private static string Required(string key)
+    {
+        var value = typeof(TestPaths).Assembly
+            .GetCustomAttributes<AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == key)?.Value;
+        if (string.IsNullOrEmpty(value))
+        {
+            throw new InvalidOperationException(
+                $"Assembly metadata '{key}' is missing; build the test project with dotnet build/test, which sets it.");
+        }
+
+        return value;
+    }
+}
