@@ -15,12 +15,9 @@ internal sealed class MetadataFile : IDisposable
 
     public MetadataFile(string path)
     {
-        Path = path;
         _pe = new PEReader(File.OpenRead(path));
         Reader = _pe.GetMetadataReader();
     }
-
-    public string Path { get; }
 
     public MetadataReader Reader { get; }
 

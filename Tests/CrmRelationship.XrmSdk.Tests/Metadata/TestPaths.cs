@@ -23,8 +23,6 @@ internal static class TestPaths
     public static string PublicSurfaceListing =>
         Path.Combine(RepositoryRoot, "Plugins", "Microsoft.Xrm.Sdk", "PublicSurface.txt");
 
-    public static string XrmSdkTargets => Path.Combine(RepositoryRoot, "Plugins", "XrmSdk.targets");
-
     public static string StandInProject =>
         Path.Combine(RepositoryRoot, "Plugins", "Microsoft.Xrm.Sdk", "Microsoft.Xrm.Sdk.csproj");
 
