@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Text;
 
 namespace CrmRelationship.Scoring;
 
@@ -254,8 +255,45 @@ internal static class AccountScorer
             + " (a High-power contact weighs " + Count(highPowerWeight) + "; weight per level: " + string.Join(", ", parts) + ").");
     }
 
-    private static string NameOf(AccountContact contact) =>
-        string.IsNullOrWhiteSpace(contact.Name) ? "contact " + contact.Id : contact.Name!.Trim();
+    private static string NameOf(AccountContact contact)
+    {
+        var name = OneLineOfPlainText(contact.Name ?? string.Empty);
+        return name.Length > 0 ? name : "contact " + OneLineOfPlainText(contact.Id ?? string.Empty);
+    }
+
+    /// <summary>
+    /// A stored name or id as one line of plain text (relationship-model.md §6: one line per finding, no
+    /// markup): line breaks, tabs and other blank or control characters become one space, and '&lt;' and
+    /// '&gt;' are dropped.
+    /// </summary>
+    private static string OneLineOfPlainText(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        var pendingSpace = false;
+        foreach (var c in text)
+        {
+            if (c == '<' || c == '>')
+            {
+                continue;
+            }
+
+            if (char.IsWhiteSpace(c) || char.IsControl(c))
+            {
+                pendingSpace = builder.Length > 0;
+                continue;
+            }
+
+            if (pendingSpace)
+            {
+                builder.Append(' ');
+                pendingSpace = false;
+            }
+
+            builder.Append(c);
+        }
+
+        return builder.ToString();
+    }
 
     private static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);
 
