@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace CrmRelationship.Deploy.Cli;
+
+/// <summary>
+/// One crmrel command (score today; pack, import, recalculate later): builds its
+/// System.CommandLine definition, whose action returns the process exit code.
+/// </summary>
+public interface ICliCommand
+{
+    Command Create(CliConsole console);
+}

@@ -1,0 +1,47 @@
+using System;
+using CrmRelationship.Deploy.Csv;
+using CrmRelationship.Scoring;
+
+namespace CrmRelationship.Deploy.Offline;
+
+/// <summary>A column the offline scorer computes: its logical name and how its value is written.</summary>
+/// <typeparam name="TScore">The score it is read from.</typeparam>
+internal sealed record ComputedColumn<TScore>(string Name, Action<CsvWriter, TScore> Write);
+
+/// <summary>
+/// Every computed column the offline scorer can know, in the order appended to the output, written in
+/// the input's formats: labels, yyyy-MM-dd, whole numbers, empty when null. Not written offline:
+/// previous level and level changed on (there is no stored level) and scored on.
+/// </summary>
+internal static class ComputedColumns
+{
+    public static readonly ComputedColumn<ContactScore>[] Contact =
+    {
+        new(LogicalNames.Computed.RecommendedAction, (w, s) => w.Write(s.RecommendedAction is { } v ? Labels.Of(v) : null)),
+        new(LogicalNames.Computed.RelationshipLevel, (w, s) => w.Write(s.RelationshipLevel is { } v ? Labels.Of(v) : null)),
+        new(LogicalNames.Computed.Direction, (w, s) => w.Write(Labels.Of(s.Direction))),
+        new(LogicalNames.Computed.ExpectationGap, (w, s) => w.Write(s.ExpectationGap)),
+        new(LogicalNames.Computed.ExpectationGapScore, (w, s) => w.Write(s.ExpectationGapScore)),
+        new(LogicalNames.Computed.ExpectationAlignment, (w, s) => w.Write(s.ExpectationAlignment is { } v ? Labels.Of(v) : null)),
+        new(LogicalNames.Computed.NextFeedbackDue, (w, s) => w.WriteDate(s.NextFeedbackDue)),
+        new(LogicalNames.Computed.HealthScore, (w, s) => w.Write(s.HealthScore)),
+        new(LogicalNames.Computed.ScoreExplanation, (w, s) => w.Write(s.Explanation)),
+    };
+
+    public static readonly ComputedColumn<AccountScore>[] Account =
+    {
+        new(LogicalNames.Computed.RecommendedAction, (w, s) => w.Write(s.RecommendedAction is { } v ? Labels.Of(v) : null)),
+        new(LogicalNames.Computed.RelationshipLevel, (w, s) => w.Write(s.RelationshipLevel is { } v ? Labels.Of(v) : null)),
+        new(LogicalNames.Computed.ExpectationGap, (w, s) => w.Write(s.ExpectationGap)),
+        new(LogicalNames.Computed.ExpectationGapScore, (w, s) => w.Write(s.ExpectationGapScore)),
+        new(LogicalNames.Computed.ExpectationAlignment, (w, s) => w.Write(s.ExpectationAlignment is { } v ? Labels.Of(v) : null)),
+        new(LogicalNames.Computed.NextFeedbackDue, (w, s) => w.WriteDate(s.NextFeedbackDue)),
+        new(LogicalNames.Computed.HealthScore, (w, s) => w.Write(s.HealthScore)),
+        new(LogicalNames.Computed.ScoreExplanation, (w, s) => w.Write(s.Explanation)),
+        new(LogicalNames.Computed.AssessedContacts, (w, s) => w.Write(s.AssessedContacts)),
+        new(LogicalNames.Computed.RiskContacts, (w, s) => w.Write(s.RiskContacts)),
+        new(LogicalNames.Computed.PotentialContacts, (w, s) => w.Write(s.PotentialContacts)),
+        new(LogicalNames.Computed.HighPowerCoverage, (w, s) => w.Write(s.HighPowerCoverage)),
+        new(LogicalNames.Computed.KeyContactId, (w, s) => w.Write(s.KeyContactId)),
+    };
+}

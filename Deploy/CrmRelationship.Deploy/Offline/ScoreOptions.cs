@@ -1,0 +1,31 @@
+using System;
+
+namespace CrmRelationship.Deploy.Offline;
+
+/// <summary>
+/// What to score and where to write it: the parsed form of <c>crmrel score</c>'s options, also built
+/// directly by tests and benchmarks that call <see cref="OfflineScoring.Run"/> without a process.
+/// </summary>
+public sealed record ScoreOptions
+{
+    /// <summary>Contacts CSV; null scores the bundled sample book.</summary>
+    public string? ContactsPath { get; init; }
+
+    /// <summary>Accounts CSV; null derives the accounts from the contacts' parentcustomerid values.</summary>
+    public string? AccountsPath { get; init; }
+
+    /// <summary>Administrator settings JSON (relationship-model.md §8); null uses the defaults.</summary>
+    public string? SettingsPath { get; init; }
+
+    /// <summary>"Today": scoring runs as of this date at 00:00.</summary>
+    public DateOnly AsOf { get; init; }
+
+    /// <summary>Folder for contacts.csv, accounts.csv, rejected.csv and report.html; created if missing.</summary>
+    public string OutputDirectory { get; init; } = "out";
+
+    /// <summary>How many accounts, most at risk first, get a stakeholder map in the report.</summary>
+    public int MaxMappedAccounts { get; init; } = 50;
+
+    /// <summary>Called now and then while contacts are read (bytes read, file length).</summary>
+    public Action<long, long>? Progress { get; init; }
+}
