@@ -176,7 +176,10 @@ internal static class AccountScorer
         if (byCreated != 0) { return byCreated; }
 
         reason = "the lower id comes first";
-        return Math.Sign(string.CompareOrdinal(a.Id.ToLowerInvariant(), b.Id.ToLowerInvariant()));
+        var byId = string.CompareOrdinal(a.Id.ToLowerInvariant(), b.Id.ToLowerInvariant());
+
+        // Ids equal but for case (possible offline, never for Dataverse GUIDs) still get one order.
+        return Math.Sign(byId != 0 ? byId : string.CompareOrdinal(a.Id, b.Id));
     }
 
     private static string Reason(AccountContact key, AccountContact runnerUp)

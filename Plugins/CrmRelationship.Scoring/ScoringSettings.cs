@@ -146,11 +146,11 @@ public sealed class ScoringSettings
             }
         }
 
-        // Health needs two of ladder, stance and alignment; every such pair must carry some weight,
-        // or a contact could get a health score out of nothing.
-        if (risk == 0 && (ladder + stance == 0 || ladder + alignment == 0 || stance + alignment == 0))
+        // Health needs two of ladder, stance and alignment, and alignment needs a level, so a scored
+        // contact has ladder + stance or ladder + alignment. Each of those must carry some weight.
+        if (risk == 0 && (ladder + stance == 0 || ladder + alignment == 0))
         {
-            throw new ScoringSettingsException("healthWeights", "at most one of ladder, stance and alignment may be 0 unless risk is above 0; otherwise some contacts would have no weighted part.");
+            throw new ScoringSettingsException("healthWeights", "cannot give 0 to both ladder and stance, or to both ladder and alignment, while risk is 0: some contacts would have no weighted part.");
         }
 
         return new HealthWeights(ladder, stance, alignment, risk);

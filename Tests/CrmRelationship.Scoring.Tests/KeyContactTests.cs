@@ -169,6 +169,18 @@ public sealed class KeyContactTests
     }
 
     [Test]
+    public void IdsDifferingOnlyByCase_SameKeyContactWhateverTheInputOrder()
+    {
+        // Equal under the model's rule; the raw ordinal text then decides ('A' 0x41 < 'a' 0x61), so the
+        // result never depends on the order the contacts arrive in.
+        var upper = Build.Member("ABC", SameAction);
+        var lower = Build.Member("abc", SameAction);
+
+        Assert.That(KeyOf(upper, lower), Is.EqualTo("ABC"));
+        Assert.That(KeyOf(lower, upper), Is.EqualTo("ABC"));
+    }
+
+    [Test]
     public void UnassessedContact_NeverKeyContactEvenWhenHighPower()
     {
         var account = Build.ScoreAccount(

@@ -123,6 +123,30 @@ public sealed class SettingsTests
         Assert.That(score.HealthScore, Is.EqualTo(41));
     }
 
+    [Test]
+    public void HealthWeightsOnlyLadder_AcceptedBecauseEveryScoredContactHasALevel()
+    {
+        // Alignment needs a level, so a contact with health always has the ladder part: with only the
+        // ladder weighted, health is the ladder value. Partner = 60.
+        var scorer = Scorer("{\"healthWeights\": {\"ladder\": 100, \"stance\": 0, \"alignment\": 0, \"risk\": 0}}");
+        var inputs = Build.AtLevel(L.Partner, perception: Perception.Advocate, relationship: RelationshipStatus.Yes);
+
+        var score = scorer.ScoreContact(inputs, null, Build.Now);
+
+        Assert.That(score.HealthScore, Is.EqualTo(60));
+    }
+
+    [TestCase(0, 0, 20, TestName = "Refused_LadderAndStanceZeroWithRiskZero")]
+    [TestCase(0, 30, 0, TestName = "Refused_LadderAndAlignmentZeroWithRiskZero")]
+    public void HealthWeightsLeavingAScoredContactUnweighted_Refused(int ladder, int stance, int alignment)
+    {
+        var json = "{\"healthWeights\": {\"ladder\": " + ladder + ", \"stance\": " + stance + ", \"alignment\": " + alignment + ", \"risk\": 0}}";
+
+        var ex = Assert.Throws<ScoringSettingsException>(() => ScoringSettings.Parse(json));
+
+        Assert.That(ex!.Key, Is.EqualTo("healthWeights"));
+    }
+
     // Each refusal names the offending key in ScoringSettingsException.Key and in its message.
     [TestCase("{\"colour\": \"blue\"}", "colour", TestName = "Refused_UnknownTopLevelKey")]
     [TestCase("{\"Matrix\": {}}", "Matrix", TestName = "Refused_TopLevelKeyInTheWrongCase")]
