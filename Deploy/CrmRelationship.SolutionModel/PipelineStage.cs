@@ -16,7 +16,7 @@ public enum StepMode
 }
 
 /// <summary>Kind of entity image (sdkmessageprocessingstepimage.imagetype).</summary>
-public enum ImageType
+public enum StepImageType
 {
     PreImage = 0,
     PostImage = 1,

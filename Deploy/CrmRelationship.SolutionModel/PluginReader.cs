@@ -27,38 +27,45 @@ internal static class PluginReader
             types);
     }
 
-    public static StepRegistration ReadStep(SourceFile file)
+    public static StepRegistration ReadStep(SourceFile file) => ReadStep(Xml.Load(file), file.FullPath);
+
+    public static StepRegistration ReadStep(Xml xml, string path)
     {
-        var xml = Xml.Load(file);
         var root = xml.Root;
-        var qualified = xml.Text(root, "PluginTypeName");
+        if (root.Name.LocalName != "SdkMessageProcessingStep")
+        {
+            throw xml.Error($"root element is <{root.Name.LocalName}>, not <SdkMessageProcessingStep>");
+        }
+
         var messageId = xml.GuidText(root, "SdkMessageId");
         var images = (root.Element("SdkMessageProcessingStepImages")?.Elements("SdkMessageProcessingStepImage")
                 ?? Enumerable.Empty<XElement>())
             .Select(i => new StepImage(
                 xml.GuidText(i, "SdkMessageProcessingStepImageId"),
                 xml.Attr(i, "Name"),
-                xml.Text(i, "EntityAlias"),
-                (ImageType)xml.Int(i, "ImageType"),
-                xml.Text(i, "MessagePropertyName"),
+                Xml.OptionalText(i, "EntityAlias") ?? string.Empty,
+                xml.Int(i, "ImageType"),
+                Xml.OptionalText(i, "MessagePropertyName") ?? string.Empty,
                 Xml.CommaList(Xml.OptionalText(i, "Attributes"))))
             .ToList();
+        var configuration = Xml.OptionalText(root, "Configuration");
         return new StepRegistration(
             xml.ParseGuid(xml.Attr(root, "SdkMessageProcessingStepId"), "SdkMessageProcessingStepId"),
-            xml.Attr(root, "Name"),
-            AssemblyIdentity.ParseQualifiedTypeName(qualified).TypeName,
-            qualified,
+            (string?)root.Attribute("Name") ?? string.Empty,
+            xml.Text(root, "PluginTypeName"),
             xml.GuidText(root, "PluginTypeId"),
-            SdkMessages.NameOf(messageId) ?? throw xml.Error($"unknown SdkMessageId {messageId}"),
-            messageId,
+            SdkMessages.TryNameOf(messageId) ?? throw xml.Error($"SdkMessageId {messageId} is not Create, Update or Delete"),
             xml.Text(root, "PrimaryEntity"),
-            (PipelineStage)xml.Int(root, "Stage"),
-            (StepMode)xml.Int(root, "Mode"),
-            xml.Int(root, "Rank"),
+            xml.Int(root, "Stage"),
+            xml.Int(root, "Mode"),
+            root.Element("Rank") is null ? 1 : xml.Int(root, "Rank"),
             Xml.CommaList(Xml.OptionalText(root, "FilteringAttributes")),
-            Xml.OptionalText(root, "Configuration") ?? string.Empty,
-            Xml.OptionalText(root, "Description") ?? string.Empty,
-            images);
+            string.IsNullOrWhiteSpace(configuration) ? null : configuration,
+            images,
+            path)
+        {
+            SdkMessageId = messageId,
+            Description = Xml.OptionalText(root, "Description") ?? string.Empty,
+        };
     }
-
 }

@@ -4,8 +4,8 @@ using System.Collections.Generic;
 namespace CrmRelationship.SolutionModel;
 
 /// <summary>
-/// The sdkmessage ids a step file names. They are the same in every organization
-/// (docs/platform/sdk-solution-webapi.md §3.8).
+/// The SDK message ids that are the same in every Dataverse organization
+/// (shared/docs/platform/sdk-solution-webapi.md §3.8), mapped to message names.
 /// </summary>
 public static class SdkMessages
 {
@@ -13,17 +13,24 @@ public static class SdkMessages
     public static readonly Guid Update = new("20bebb1b-ea3e-db11-86a7-000a3a5473e8");
     public static readonly Guid Delete = new("a1bdbb1b-ea3e-db11-86a7-000a3a5473e8");
 
-    private static readonly IReadOnlyDictionary<Guid, string> Names = new Dictionary<Guid, string>
+    private static readonly Dictionary<Guid, string> Names = new()
     {
         [Create] = "Create",
         [Update] = "Update",
         [Delete] = "Delete",
     };
 
-    /// <summary>The message name for an id, or null when this model does not know the message.</summary>
-    public static string? NameOf(Guid id) => Names.TryGetValue(id, out var name) ? name : null;
+    public static IEnumerable<Guid> All => Names.Keys;
 
-    /// <summary>The id for a message name (case-insensitive).</summary>
+    /// <summary>The message name of a known id; throws for an id the product does not use.</summary>
+    public static string NameOf(Guid id) =>
+        TryNameOf(id) ?? throw new InvalidOperationException(
+            "SDK message id " + id + " is not one the product registers (Create, Update, Delete).");
+
+    /// <summary>The message name of a known id, or null.</summary>
+    public static string? TryNameOf(Guid id) => Names.TryGetValue(id, out var name) ? name : null;
+
+    /// <summary>The id of a message name (case-insensitive).</summary>
     public static Guid IdOf(string name)
     {
         foreach (var pair in Names)
@@ -36,6 +43,4 @@ public static class SdkMessages
 
         throw new ArgumentException($"Unknown SDK message '{name}'.", nameof(name));
     }
-
-    public static IEnumerable<Guid> All => Names.Keys;
 }

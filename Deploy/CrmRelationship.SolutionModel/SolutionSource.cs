@@ -97,22 +97,58 @@ public sealed class SolutionSource
         Views.FirstOrDefault(v => string.Equals(v.Name, name, StringComparison.Ordinal))
         ?? throw new KeyNotFoundException($"No view '{name}' in the solution source.");
 
-    /// <summary>The single step of a plug-in class for a message on a table, e.g. (ContactScoringPlugin, Update, contact).</summary>
-    public StepRegistration Step(string pluginTypeName, string message, string primaryEntity)
+    /// <summary>The single step of a plug-in class for a message on a table, e.g.
+    /// (CrmRelationship.Plugins.ContactScoringPlugin, Update, contact).</summary>
+    public StepRegistration Step(string pluginClassName, string message, string primaryEntity)
     {
         var matches = Steps.Where(s =>
-            string.Equals(s.PluginTypeName, pluginTypeName, StringComparison.Ordinal)
+            string.Equals(s.PluginClassName, pluginClassName, StringComparison.Ordinal)
             && string.Equals(s.Message, message, StringComparison.OrdinalIgnoreCase)
             && string.Equals(s.PrimaryEntity, primaryEntity, StringComparison.Ordinal)).ToList();
         return matches.Count == 1
             ? matches[0]
             : throw new KeyNotFoundException(
-                $"Expected one step of {pluginTypeName} for {message} of {primaryEntity}, found {matches.Count}.");
+                $"Expected one step of {pluginClassName} for {message} of {primaryEntity}, found {matches.Count}.");
     }
 
     /// <summary>Every step of a plug-in class.</summary>
-    public IReadOnlyList<StepRegistration> StepsOf(string pluginTypeName) =>
-        Steps.Where(s => string.Equals(s.PluginTypeName, pluginTypeName, StringComparison.Ordinal)).ToList();
+    public IReadOnlyList<StepRegistration> StepsOf(string pluginClassName) =>
+        Steps.Where(s => string.Equals(s.PluginClassName, pluginClassName, StringComparison.Ordinal)).ToList();
+
+    /// <summary>Finds the repository root (the folder holding CrmRelationship.sln) from <paramref name="start"/> upwards.</summary>
+    public static string FindRepositoryRoot(string start)
+    {
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "CrmRelationship.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException("No CrmRelationship.sln found above " + start + ".");
+    }
+
+    /// <summary>The unpacked solution folder, Solution/src, under the repository root.</summary>
+    public static string SourceFolder(string repositoryRoot) => Path.Combine(repositoryRoot, "Solution", "src");
+
+    /// <summary>Every step in <c>SdkMessageProcessingSteps/*.xml</c>, ordered by file name, without reading the rest.</summary>
+    public static IReadOnlyList<StepRegistration> LoadSteps(string sourceFolder)
+    {
+        var folder = Path.Combine(sourceFolder, "SdkMessageProcessingSteps");
+        if (!System.IO.Directory.Exists(folder))
+        {
+            throw new DirectoryNotFoundException("The solution source has no SdkMessageProcessingSteps folder: " + folder + ".");
+        }
+
+        return System.IO.Directory.GetFiles(folder, "*.xml")
+            .OrderBy(f => f, StringComparer.Ordinal)
+            .Select(LoadStep)
+            .ToList();
+    }
+
+    /// <summary>Reads one step file.</summary>
+    public static StepRegistration LoadStep(string file) => PluginReader.ReadStep(Xml.Load(file, file), file);
 
     private static SourceFile Single(IReadOnlyList<SourceFile> files, SourceFileKind kind)
     {

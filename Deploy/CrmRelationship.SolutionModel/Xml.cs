@@ -23,8 +23,10 @@ internal sealed class Xml
 
     public XElement Root => Document.Root ?? throw Error("has no root element");
 
-    public static Xml Load(SourceFile file) =>
-        new(file.RelativePath, XDocument.Load(file.FullPath, LoadOptions.SetLineInfo));
+    public static Xml Load(SourceFile file) => Load(file.FullPath, file.RelativePath);
+
+    public static Xml Load(string fullPath, string displayPath) =>
+        new(displayPath, XDocument.Load(fullPath, LoadOptions.SetLineInfo));
 
     public SolutionSourceException Error(string message) => new($"{Path}: {message}");
 

@@ -8,7 +8,7 @@ namespace CrmRelationship.Solution.Tests;
 /// What a column's type words on the schema page mean in solution XML: the attribute Type, the bound global
 /// choice, the date format and behavior (DateOnly = 2), the whole-number range, the text length, the lookup target.
 /// </summary>
-internal sealed partial record ColumnTypeSpec(
+public sealed partial record ColumnTypeSpec(
     string AttributeType,
     string? OptionSetName = null,
     string? Format = null,

@@ -89,8 +89,8 @@ internal sealed class DataverseSchemaPage
             .ToList();
 
         var show = MarkdownPage.Section(lines, "What the solution must show");
-        var contactViews = MarkdownPage.Quoted(string.Join(" ", Bullet(show, "- Contact views:")));
-        var accountViews = MarkdownPage.Quoted(string.Join(" ", Bullet(show, "- Account views:")));
+        var contactViews = MarkdownPage.Quoted(string.Join(" ", Bullet(show, "- Contact views:").Select(l => l.Trim())));
+        var accountViews = MarkdownPage.Quoted(string.Join(" ", Bullet(show, "- Account views:").Select(l => l.Trim())));
 
         return new DataverseSchemaPage(solution, choices, contact, account, contactViews, accountViews);
     }
@@ -111,13 +111,13 @@ internal sealed class DataverseSchemaPage
 }
 
 /// <summary>A global choice on the page: its name, whether it is multi-select, its labels in value order.</summary>
-internal sealed record ChoiceSpec(string Name, bool IsMultiSelect, IReadOnlyList<string> Labels)
+public sealed record ChoiceSpec(string Name, bool IsMultiSelect, IReadOnlyList<string> Labels)
 {
     public override string ToString() => Name;
 }
 
 /// <summary>A column on the page. <see cref="TypeText"/> is the page's words (e.g. "whole number −4..4").</summary>
-internal sealed record ColumnSpec(string LogicalName, string TypeText, string DisplayName, bool IsInput)
+public sealed record ColumnSpec(string LogicalName, string TypeText, string DisplayName, bool IsInput)
 {
     public static ColumnSpec FromRow(string[] row, bool isInput) =>
         new(MarkdownPage.CodeSpans(row[0])[0], row[1], row[2], isInput);

@@ -1,0 +1,64 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CrmRelationship.SolutionModel;
+using NUnit.Framework;
+
+namespace CrmRelationship.Solution.Tests;
+
+/// <summary>
+/// Other/Solution.xml lists every component the source defines, and nothing else. Columns travel inside
+/// their table (contact and account are shell roots, behavior 2), plug-in types and images inside the
+/// assembly and the steps, as real exports do.
+/// </summary>
+[TestFixture]
+public sealed class RootComponentTests
+{
+    [Test]
+    public void RootComponents_ComparedWithTheSource_AreExactlyItsComponents()
+    {
+        var source = Fixture.Source;
+        var expected = new List<string>();
+        expected.AddRange(source.Entities.Select(e => Named(ComponentType.Entity, e.LogicalName)));
+        expected.AddRange(source.OptionSets.Select(o => Named(ComponentType.OptionSet, o.Name)));
+        expected.AddRange(source.Relationships.Select(r => Named(ComponentType.EntityRelationship, r.Name)));
+        expected.AddRange(source.Roles.Select(r => WithId(ComponentType.Role, r.Id)));
+        expected.AddRange(source.Views.Select(v => WithId(ComponentType.SavedQuery, v.Id)));
+        expected.AddRange(source.Charts.Select(c => WithId(ComponentType.SavedQueryVisualization, c.Id)));
+        expected.AddRange(source.Forms.Select(f => WithId(ComponentType.SystemForm, f.Id)));
+        expected.AddRange(source.SiteMaps.Select(s => Named(ComponentType.SiteMap, s.UniqueName)));
+        expected.AddRange(source.Apps.Select(a => Named(ComponentType.AppModule, a.UniqueName)));
+        expected.AddRange(source.PluginAssemblies.Select(a => $"{ComponentType.PluginAssembly} {a.Id} {a.Identity}"));
+        expected.AddRange(source.Steps.Select(s => WithId(ComponentType.SdkMessageProcessingStep, s.Id)));
+
+        var actual = source.Manifest.RootComponents.Select(r => r switch
+        {
+            { Id: { } id, SchemaName: { } name } => $"{r.Type} {id} {name}",
+            { Id: { } id } => WithId(r.Type, id),
+            _ => Named(r.Type, r.SchemaName ?? string.Empty),
+        });
+
+        Assert.That(actual, Is.EquivalentTo(expected));
+    }
+
+    [TestCase("contact")]
+    [TestCase("account")]
+    public void SystemTable_RootComponent_IsAShellThatCarriesOnlyOurColumns(string entity)
+    {
+        var root = Fixture.Source.Manifest.RootComponents.Single(r => r.Type == ComponentType.Entity && r.SchemaName == entity);
+
+        Assert.That(root.Behavior, Is.EqualTo(2));
+    }
+
+    [Test]
+    public void RootComponents_OtherThanTables_IncludeTheirSubcomponents()
+    {
+        var behaviors = Fixture.Source.Manifest.RootComponents.Where(r => r.Type != ComponentType.Entity).Select(r => r.Behavior).Distinct();
+
+        Assert.That(behaviors, Is.EqualTo(new[] { 0 }));
+    }
+
+    private static string Named(int type, string name) => $"{type} {name}";
+
+    private static string WithId(int type, Guid id) => $"{type} {id}";
+}
