@@ -208,7 +208,7 @@ internal static class HtmlReport
                 w.Write("<p class=\"note\">Not on the map (power or perception not assessed): ");
                 foreach (var chip in map.Unplaced.Shown)
                 {
-                    w.Write(Chip(chip.Name, chip.Action, "Not assessed: " + chip.Missing));
+                    w.Write(Chip(chip.Name, chip.Action, "missing " + chip.Missing));
                 }
 
                 More(w, map.Unplaced);
@@ -249,7 +249,7 @@ internal static class HtmlReport
         var title = action is { } a ? Labels.Of(a) : "Not assessed";
         if (extra is not null)
         {
-            title += " · " + extra;
+            title += " (" + extra + ")";
         }
 
         var css = action is { } b ? "a" + RelationshipMatrix.Urgency(b).ToString(CultureInfo.InvariantCulture) : "a0";

@@ -1,0 +1,143 @@
+using System.IO;
+using System.Linq;
+using System.Text;
+using CrmRelationship.Deploy.Csv;
+using CrmRelationship.Deploy.Tests.Support;
+using NUnit.Framework;
+
+namespace CrmRelationship.Deploy.Tests;
+
+/// <summary>The CSV a Dynamics export gives: RFC 4180 quoting, BOM or not, CRLF or LF, multi-select with spaces.</summary>
+[TestFixture]
+public sealed class CsvFormatTests
+{
+    [TestCase("Buys from us;Relies on our support;Collaborates with us closely")]
+    [TestCase("Buys from us ; Relies on our support ;Collaborates with us closely")]
+    [TestCase("  Collaborates with us closely;  Buys from us ;Relies on our support;  ")]
+    [TestCase("Buys from us;;Relies on our support; ;Collaborates with us closely")]
+    public void MultiSelectWithSpaces_ParsedAsTheSameSet(string observed)
+    {
+        using var book = new TestBook();
+        var contacts = book.Contacts(TestBook.Contact("c1", "Ann Lee", "a1", observed: observed, risks: " Criticism ; Contempt "));
+
+        var run = book.Score(contacts);
+
+        var row = book.ContactsTable()[0];
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(0));
+            Assert.That(row["rel_relationshiplevel"], Is.EqualTo("Partner"));
+            Assert.That(row["rel_direction"], Is.EqualTo("Coming apart"));
+            Assert.That(row["rel_observedbehaviours"], Is.EqualTo(observed), "the input text is carried through unchanged");
+        });
+    }
+
+    [Test]
+    public void QuotedValuesWithCommasQuotesAndLineBreaks_RoundTripUnchanged()
+    {
+        using var book = new TestBook();
+        const string name = "Lee, Ann \"Annie\"\r\nsecond line";
+        const string note = "likes: golf, sailing\nand \"long\" lunches";
+        var contacts = book.WriteLines("c.csv", new[]
+        {
+            TestBook.ContactHeader + ",notes",
+            TestBook.Line("c1", name, "a1", "", "", "Yes", "High", "Advocate", "Active", "Buys from us", "", "", "", "", note),
+        });
+
+        var run = book.Score(contacts);
+
+        var row = book.ContactsTable()[0];
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(0));
+            Assert.That(row["fullname"], Is.EqualTo(name));
+            Assert.That(row["notes"], Is.EqualTo(note));
+            Assert.That(row["rel_recommendedaction"], Is.EqualTo("High potential, leverage"));
+            Assert.That(TestCsv.ReadRecords(book.ContactsOut)[0][14], Is.EqualTo("notes"), "extra columns keep their place");
+        });
+    }
+
+    [TestCase(true, "\r\n")]
+    [TestCase(false, "\r\n")]
+    [TestCase(true, "\n")]
+    [TestCase(false, "\n")]
+    public void ByteOrderMarkAndLineEnds_GiveTheSameResult(bool bom, string newline)
+    {
+        using var book = new TestBook();
+        var contacts = book.WriteLines(
+            "c.csv",
+            new[] { TestBook.ContactHeader, TestBook.Contact("c1", "Zoë Ångström", "a1", relationship: "Yes", power: "Low", perception: "Advocate", activity: "Passive", viewDate: "2026-01-31") },
+            newline,
+            bom);
+
+        var run = book.Score(contacts);
+
+        var row = book.ContactsTable()[0];
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+            Assert.That(row["contactid"], Is.EqualTo("c1"));
+            Assert.That(row["fullname"], Is.EqualTo("Zoë Ångström"));
+            Assert.That(row["rel_recommendedaction"], Is.EqualTo("Low potential, make a hero"));
+        });
+    }
+
+    [Test]
+    public void InputAlreadyHasAComputedColumn_RecomputedInPlaceNotRepeated()
+    {
+        using var book = new TestBook();
+        var contacts = book.WriteLines("c.csv", new[]
+        {
+            "rel_healthscore," + TestBook.ContactHeader,
+            "99," + TestBook.Contact("c1", "Ann Lee", "a1", relationship: "Yes", perception: "Advocate", observed: "Buys from us"),
+        });
+
+        var run = book.Score(contacts);
+
+        var header = TestCsv.ReadRecords(book.ContactsOut)[0];
+        Assert.Multiple(() =>
+        {
+            Assert.That(header.Count(h => h == "rel_healthscore"), Is.EqualTo(1));
+            Assert.That(header[0], Is.EqualTo("rel_healthscore"));
+            Assert.That(book.ContactsTable()[0]["rel_healthscore"], Is.Not.EqualTo("99").And.Not.Empty);
+            Assert.That(run.Output, Does.Contain("Recomputed in place"));
+        });
+    }
+
+    [Test]
+    public void Reader_ReportsThePhysicalLineOfEachRecord()
+    {
+        const string text = "h1,h2\r\n\"a\r\nb\",c\n\nd,\"e\"\"\"\rf,g";
+        using var reader = new CsvReader(new MemoryStream(Encoding.UTF8.GetBytes(text)));
+        var row = new CsvRow();
+        var seen = new System.Collections.Generic.List<string>();
+
+        while (reader.Read(row))
+        {
+            seen.Add(row.Line + ":" + string.Join("|", Enumerable.Range(0, row.Count).Select(i => row.GetString(i))));
+        }
+
+        Assert.That(seen, Is.EqualTo(new[] { "1:h1|h2", "2:a\r\nb|c", "5:d|e\"", "6:f|g" }));
+    }
+
+    [Test]
+    public void Writer_QuotesOnlyWhatNeedsQuoting()
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new CsvWriter(stream))
+        {
+            writer.Write("plain");
+            writer.Write("a,b");
+            writer.Write("say \"hi\"");
+            writer.Write("two\nlines");
+            writer.Write((int?)null);
+            writer.Write(-4);
+            writer.WriteDate(new System.DateTime(2026, 1, 31, 13, 5, 0));
+            writer.EndRecord();
+        }
+
+        var text = Encoding.UTF8.GetString(stream.ToArray());
+
+        Assert.That(text, Is.EqualTo("\uFEFFplain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",,-4,2026-01-31\r\n"));
+    }
+}
