@@ -6,8 +6,8 @@ namespace CrmRelationship.SolutionModel;
 
 /// <summary>
 /// An assembly display name (<c>Name, Version=…, Culture=…, PublicKeyToken=…</c>) as the solution files write it.
-/// The source carries <c>PublicKeyToken=null</c> until the signing key is committed; the packer stamps the
-/// real token from the built DLL everywhere the identity appears (see <see cref="WithPublicKeyToken"/>).
+/// The solution source carries the token of the committed key (a test recomputes it from the .snk); if the
+/// key ever changes, <see cref="WithPublicKeyToken"/> gives the identity to stamp everywhere it appears.
 /// </summary>
 public sealed record AssemblyIdentity(string Name, string Version, string Culture, string PublicKeyToken)
 {
