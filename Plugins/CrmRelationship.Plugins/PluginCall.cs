@@ -25,7 +25,12 @@ internal sealed class PluginCall
     /// <summary>May be null outside the platform; <see cref="Trace"/> then writes nothing.</summary>
     public ITracingService? Tracing { get; }
 
-    /// <summary>The organization service as the calling user; created on first use, so a call that needs none creates none.</summary>
+    /// <summary>
+    /// The organization service as the SYSTEM user (a null user id), created on first use so a call
+    /// that needs none creates none. Account values are system-maintained: they must count every
+    /// active contact whoever saves, and be written even when the seller cannot edit the account
+    /// (another business unit, another owner), as platform rollup columns are.
+    /// </summary>
     public IOrganizationService Service
     {
         get
@@ -34,7 +39,7 @@ internal sealed class PluginCall
             {
                 var factory = provider.GetService(typeof(IOrganizationServiceFactory)) as IOrganizationServiceFactory
                     ?? throw new InvalidOperationException("The service provider has no IOrganizationServiceFactory.");
-                service = factory.CreateOrganizationService(Context.UserId);
+                service = factory.CreateOrganizationService(null);
             }
 
             return service;
