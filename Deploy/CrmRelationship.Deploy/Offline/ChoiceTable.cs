@@ -41,6 +41,20 @@ internal sealed class ChoiceTable<TChoice>
     /// <summary>The options in label order (index i is the i-th label).</summary>
     public TChoice[] Options { get; }
 
+    /// <summary>The option's position in label order.</summary>
+    public int IndexOf(TChoice value)
+    {
+        for (var i = 0; i < Options.Length; i++)
+        {
+            if (EqualityComparer<TChoice>.Default.Equals(Options[i], value))
+            {
+                return i;
+            }
+        }
+
+        throw new ArgumentOutOfRangeException(nameof(value), value, "Not an option of " + typeof(TChoice).Name + ".");
+    }
+
     /// <summary>The labels for a message: "Low or High", "Criticism, Contempt, Defensiveness, Stonewalling".</summary>
     public string Allowed { get; }
 

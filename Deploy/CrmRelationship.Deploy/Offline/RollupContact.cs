@@ -7,59 +7,73 @@ namespace CrmRelationship.Deploy.Offline;
 /// <summary>
 /// What the offline scorer keeps in memory per active contact until its account is scored: the
 /// values of <see cref="AccountContact"/> plus Perception (for the stakeholder map), packed into a
-/// small struct so a million-contact book fits easily. Choices are stored as option values (0 = none).
+/// 32-byte struct with no object references (id and name live in a <see cref="TextArena"/>), so a
+/// million-contact book costs little memory and no garbage-collection work. Choices are stored as
+/// their position in the label order plus one (0 = none).
 /// </summary>
 internal readonly struct RollupContact
 {
     private const long NoDate = long.MinValue;
     private const sbyte NoNumber = sbyte.MinValue;
 
+    private readonly long text;
     private readonly long createdTicks;
-    private readonly int power;
-    private readonly int relationship;
-    private readonly int perception;
-    private readonly int action;
-    private readonly int level;
+    private readonly int idLength;
+    private readonly int nameLength;
+    private readonly byte power;
+    private readonly byte relationship;
+    private readonly byte perception;
+    private readonly byte action;
+    private readonly byte level;
     private readonly sbyte health;
     private readonly sbyte gap;
 
-    public RollupContact(string id, string name, DateTime? createdOn, ContactInputs inputs, ContactScore score)
+    public RollupContact(TextArena arena, ReadOnlySpan<char> id, ReadOnlySpan<char> name, DateTime? createdOn, ContactInputs inputs, ContactScore score)
     {
-        Id = id;
-        Name = name;
+        ArgumentNullException.ThrowIfNull(arena);
+        text = arena.Add(id, name);
+        idLength = id.Length;
+        nameLength = name.Length;
         createdTicks = createdOn?.Ticks ?? NoDate;
-        power = (int?)inputs.OrganizationalPower ?? 0;
-        relationship = (int?)inputs.Relationship ?? 0;
-        perception = (int?)inputs.Perception ?? 0;
-        action = (int?)score.RecommendedAction ?? 0;
-        level = (int?)score.RelationshipLevel ?? 0;
+        power = Code(inputs.OrganizationalPower);
+        relationship = Code(inputs.Relationship);
+        perception = Code(inputs.Perception);
+        action = Code(score.RecommendedAction);
+        level = Code(score.RelationshipLevel);
         health = score.HealthScore is { } h ? (sbyte)h : NoNumber;
         gap = score.ExpectationGap is { } g ? (sbyte)g : NoNumber;
     }
 
-    public string Id { get; }
+    public OrganizationalPower? OrganizationalPower => Choice<OrganizationalPower>(power);
 
-    public string Name { get; }
+    public Perception? Perception => Choice<Perception>(perception);
 
-    public OrganizationalPower? OrganizationalPower => power == 0 ? null : (OrganizationalPower)power;
+    public RecommendedAction? RecommendedAction => Choice<RecommendedAction>(action);
 
-    public Perception? Perception => perception == 0 ? null : (Perception)perception;
+    public string Id(TextArena arena) => arena.GetString(text, idLength);
 
-    public RecommendedAction? RecommendedAction => action == 0 ? null : (RecommendedAction)action;
+    /// <summary>The full name, or empty.</summary>
+    public string Name(TextArena arena) => arena.GetString(text + idLength, nameLength);
 
     /// <summary>The same values <see cref="AccountContact.From"/> gives for the scored contact.</summary>
-    public AccountContact ToAccountContact() => new()
+    public AccountContact ToAccountContact(TextArena arena) => new()
     {
-        Id = Id,
-        Name = Name,
+        Id = Id(arena),
+        Name = Name(arena),
         CreatedOn = createdTicks == NoDate ? null : new DateTime(createdTicks, DateTimeKind.Utc),
         OrganizationalPower = OrganizationalPower,
-        Relationship = relationship == 0 ? null : (RelationshipStatus)relationship,
+        Relationship = Choice<RelationshipStatus>(relationship),
         RecommendedAction = RecommendedAction,
-        RelationshipLevel = level == 0 ? null : (RelationshipLevel)level,
+        RelationshipLevel = Choice<RelationshipLevel>(level),
         HealthScore = health == NoNumber ? null : health,
         ExpectationGap = gap == NoNumber ? null : gap,
     };
+
+    private static byte Code<TChoice>(TChoice? value)
+        where TChoice : struct, Enum => value is { } v ? (byte)(ChoiceTable<TChoice>.Instance.IndexOf(v) + 1) : (byte)0;
+
+    private static TChoice? Choice<TChoice>(byte code)
+        where TChoice : struct, Enum => code == 0 ? null : ChoiceTable<TChoice>.Instance.Options[code - 1];
 }
 
 /// <summary>One account being built up: its own inputs (or none, when derived from the contacts) and its active contacts.</summary>

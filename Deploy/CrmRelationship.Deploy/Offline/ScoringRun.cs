@@ -4,7 +4,6 @@ using System.Globalization;
 using System.IO;
 using System.Text;
 using CrmRelationship.Deploy.Csv;
-using CrmRelationship.Deploy.Report;
 using CrmRelationship.Scoring;
 
 namespace CrmRelationship.Deploy.Offline;
@@ -14,7 +13,7 @@ namespace CrmRelationship.Deploy.Offline;
 /// only a small <see cref="RollupContact"/> per active contact is kept until the accounts are scored,
 /// and the report is written from counts and the accounts' scores. Not thread-safe; used once.
 /// </summary>
-internal sealed class ScoringRun : IDisposable
+internal sealed partial class ScoringRun : IDisposable
 {
     private const int ProgressEvery = 16384;
 
@@ -24,7 +23,8 @@ internal sealed class ScoringRun : IDisposable
     private readonly List<RejectedRow> rejectedKept = new();
     private readonly Dictionary<string, AccountBucket> accountsById = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<AccountBucket> accounts = new();
-    private readonly Dictionary<string, long> contactLines = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ContactIdIndex contactIds = new();
+    private readonly TextArena arena = new();
     private readonly long[] perAction = new long[RelationshipMatrix.ByUrgency.Count];
     private readonly List<IDisposable> opened = new();
 
@@ -92,25 +92,25 @@ internal sealed class ScoringRun : IDisposable
             throw new ScoreInputException("The bundled sample book is missing from " + OfflineScoring.SampleDirectory + "; pass your own file with --contacts.");
         }
 
-        scorer = new RelationshipScorer(LoadSettings(options.SettingsPath));
+        scorer = new RelationshipScorer(OfflineFiles.LoadSettings(options.SettingsPath));
 
-        var contactsReader = OpenInput(contactsPath, "contacts", "--contacts");
-        var contactLayout = ReadHeader(contactsReader, contactsPath, "contacts", ColumnNames.RequiredContactColumns, ContactRowReader.OptionalColumns);
+        var contactsReader = Track(OfflineFiles.OpenCsv(contactsPath, "contacts", "--contacts"), contactsPath);
+        var contactLayout = OfflineFiles.ReadHeader(contactsReader, contactsPath, "contacts", ColumnNames.RequiredContactColumns, ContactRowReader.OptionalColumns);
         CsvReader? accountsReader = null;
         CsvLayout? accountLayout = null;
         if (accountsPath is not null)
         {
-            accountsReader = OpenInput(accountsPath, "accounts", "--accounts");
-            accountLayout = ReadHeader(accountsReader, accountsPath, "accounts", ColumnNames.RequiredAccountColumns, Array.Empty<string>());
+            accountsReader = Track(OfflineFiles.OpenCsv(accountsPath, "accounts", "--accounts"), accountsPath);
+            accountLayout = OfflineFiles.ReadHeader(accountsReader, accountsPath, "accounts", ColumnNames.RequiredAccountColumns, Array.Empty<string>());
         }
 
-        var outputDirectory = PrepareOutput(contactsPath, accountsPath);
+        var outputDirectory = OfflineFiles.PrepareOutputDirectory(options.OutputDirectory, contactsPath, accountsPath, options.SettingsPath);
         var contactsOutput = Path.Combine(outputDirectory, OfflineScoring.ContactsFileName);
         var accountsOutput = Path.Combine(outputDirectory, OfflineScoring.AccountsFileName);
         var rejectedOutput = Path.Combine(outputDirectory, OfflineScoring.RejectedFileName);
         var reportOutput = Path.Combine(outputDirectory, OfflineScoring.ReportFileName);
 
-        rejectedWriter = CreateOutput(rejectedOutput);
+        rejectedWriter = Own(OfflineFiles.CreateCsv(rejectedOutput));
         rejectedWriter.Write("file");
         rejectedWriter.Write("line");
         rejectedWriter.Write("id");
@@ -123,17 +123,17 @@ internal sealed class ScoringRun : IDisposable
         }
 
         var contactPlan = OutputPlan.Create(contactLayout.Header, ComputedColumns.Contact);
-        using (var contactsWriter = CreateOutput(contactsOutput))
+        using (var contactsWriter = Own(OfflineFiles.CreateCsv(contactsOutput)))
         {
-            WriteHeader(contactsWriter, contactPlan.Header);
+            OfflineFiles.WriteHeader(contactsWriter, contactPlan.Header);
             ScoreContacts(contactsReader, new ContactRowReader(contactLayout), contactsWriter, contactPlan, contactsPath, accountsReader is null);
         }
 
         var accountPlan = OutputPlan.Create(accountLayout?.Header ?? ColumnNames.DerivedAccountColumns, ComputedColumns.Account);
         List<(AccountSummary Summary, AccountBucket Bucket)> ranked;
-        using (var accountsWriter = CreateOutput(accountsOutput))
+        using (var accountsWriter = Own(OfflineFiles.CreateCsv(accountsOutput)))
         {
-            WriteHeader(accountsWriter, accountPlan.Header);
+            OfflineFiles.WriteHeader(accountsWriter, accountPlan.Header);
             ranked = ScoreAccounts(accountsWriter, accountPlan);
         }
 
@@ -186,385 +186,18 @@ internal sealed class ScoringRun : IDisposable
         return result;
     }
 
-    private static ScoringSettings LoadSettings(string? path)
-    {
-        if (path is null)
-        {
-            return ScoringSettings.Default;
-        }
-
-        string json;
-        try
-        {
-            json = File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new ScoreInputException("The settings file " + path + " cannot be read (" + Reason(ex) + "); check the path given to --settings.", ex);
-        }
-
-        try
-        {
-            return ScoringSettings.Parse(json);
-        }
-        catch (ScoringSettingsException ex)
-        {
-            throw new ScoreInputException("Fix the setting '" + ex.Key + "' in " + path + " and run again: " + ex.Message.TrimEnd('.') + ".", ex);
-        }
-    }
-
-    private CsvReader OpenInput(string path, string what, string option)
-    {
-        Stream stream;
-        try
-        {
-            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new ScoreInputException("The " + what + " file " + path + " cannot be read (" + Reason(ex) + "); check the path given to " + option + ".", ex);
-        }
-
-        var reader = new CsvReader(stream);
-        opened.Add(reader);
-        return reader;
-    }
-
-    private CsvLayout ReadHeader(CsvReader reader, string path, string what, string[] required, string[] optional)
+    private CsvReader Track(CsvReader reader, string path)
     {
         readingFile = path;
         reading = reader;
-        var header = new CsvRow();
-        if (!reader.Read(header))
-        {
-            throw new ScoreInputException("The " + what + " file " + path + " is empty; it needs a header row of logical names, starting with " + required[0] + ".");
-        }
-
-        if (header.Error != CsvRowError.None)
-        {
-            throw new ScoreInputException("The header row of the " + what + " file " + path + " has broken quoting; fix the first line and run again.");
-        }
-
-        return CsvLayout.Bind(header, required, optional, path, what);
+        return Own(reader);
     }
 
-    private string PrepareOutput(string contactsPath, string? accountsPath)
+    private T Own<T>(T resource)
+        where T : IDisposable
     {
-        string directory;
-        try
-        {
-            directory = Path.GetFullPath(options.OutputDirectory);
-            Directory.CreateDirectory(directory);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new ScoreInputException("The output folder " + options.OutputDirectory + " cannot be created (" + Reason(ex) + "); choose another folder with --out.", ex);
-        }
-
-        var comparison = OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
-        foreach (var input in new[] { contactsPath, accountsPath, options.SettingsPath })
-        {
-            if (input is null)
-            {
-                continue;
-            }
-
-            var inputDirectory = Path.GetDirectoryName(Path.GetFullPath(input));
-            var name = Path.GetFileName(input);
-            if (string.Equals(inputDirectory, directory, comparison)
-                && (string.Equals(name, OfflineScoring.ContactsFileName, comparison) || string.Equals(name, OfflineScoring.AccountsFileName, comparison)
-                    || string.Equals(name, OfflineScoring.RejectedFileName, comparison) || string.Equals(name, OfflineScoring.ReportFileName, comparison)))
-            {
-                throw new ScoreInputException("The output folder " + directory + " holds the input file " + name + ", which scoring would overwrite; choose another folder with --out.");
-            }
-        }
-
-        return directory;
-    }
-
-    private CsvWriter CreateOutput(string path)
-    {
-        Stream stream;
-        try
-        {
-            stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new ScoreInputException("The output file " + path + " cannot be written (" + Reason(ex) + "); close it if it is open elsewhere, or choose another folder with --out.", ex);
-        }
-
-        var writer = new CsvWriter(stream);
-        opened.Add(writer);
-        return writer;
-    }
-
-    private static void WriteHeader(CsvWriter writer, string[] header)
-    {
-        foreach (var name in header)
-        {
-            writer.Write(name);
-        }
-
-        writer.EndRecord();
-    }
-
-    private void ReadAccounts(CsvReader reader, AccountRowReader rows, string file)
-    {
-        readingFile = file;
-        reading = reader;
-        var row = new CsvRow();
-        var lookup = accountsById.GetAlternateLookup<ReadOnlySpan<char>>();
-        while (reader.Read(row))
-        {
-            accountRows++;
-            problems.Clear();
-            var syntax = ValueReader.Syntax(row, rows.Layout.Count);
-            if (syntax is not null)
-            {
-                problems.Add(syntax);
-                Reject(file, row, rows.AccountId);
-                continue;
-            }
-
-            var id = row[rows.AccountId].Trim();
-            if (id.IsEmpty)
-            {
-                problems.Add(ColumnNames.AccountId + " is empty; every account needs its id");
-            }
-
-            var inputs = rows.Read(row, problems);
-            if (!id.IsEmpty && lookup.TryGetValue(id, out var first))
-            {
-                problems.Add(ColumnNames.AccountId + " " + ValueReader.Quote(id) + " is already used on line "
-                    + first.Line.ToString(CultureInfo.InvariantCulture) + "; the first row with this id is kept");
-            }
-
-            if (problems.Count > 0)
-            {
-                Reject(file, row, rows.AccountId);
-                continue;
-            }
-
-            var bucket = new AccountBucket(id.ToString(), row[rows.Name].Trim().ToString(), row.ToArray(), inputs, row.Line);
-            accountsById.Add(bucket.Id, bucket);
-            accounts.Add(bucket);
-        }
-    }
-
-    private void ScoreContacts(CsvReader reader, ContactRowReader rows, CsvWriter writer, OutputPlan plan, string path, bool deriveAccounts)
-    {
-        var file = Path.GetFileName(path);
-        readingFile = file;
-        reading = reader;
-        var row = new CsvRow();
-        var ids = contactLines.GetAlternateLookup<ReadOnlySpan<char>>();
-        var parents = accountsById.GetAlternateLookup<ReadOnlySpan<char>>();
-        var columns = plan.Columns;
-        var computed = ComputedColumns.Contact;
-        var today = now.Date;
-        var progress = options.Progress;
-        var length = progress is null ? 0 : new FileInfo(path).Length;
-
-        while (reader.Read(row))
-        {
-            contactRows++;
-            if (progress is not null && contactRows % ProgressEvery == 0)
-            {
-                progress(reader.BytesRead, length);
-            }
-
-            problems.Clear();
-            var syntax = ValueReader.Syntax(row, rows.Layout.Count);
-            if (syntax is not null)
-            {
-                problems.Add(syntax);
-                Reject(file, row, rows.ContactId);
-                continue;
-            }
-
-            var idText = row[rows.ContactId].Trim();
-            if (idText.IsEmpty)
-            {
-                problems.Add(ColumnNames.ContactId + " is empty; every contact needs its id");
-            }
-
-            var inputs = rows.Read(row, problems, out var isActive, out var createdOn);
-            if (!idText.IsEmpty && ids.TryGetValue(idText, out var firstLine))
-            {
-                problems.Add(ColumnNames.ContactId + " " + ValueReader.Quote(idText) + " is already used on line "
-                    + firstLine.ToString(CultureInfo.InvariantCulture) + "; the first row with this id is kept");
-            }
-
-            if (problems.Count > 0)
-            {
-                Reject(file, row, rows.ContactId);
-                continue;
-            }
-
-            var id = idText.ToString();
-            contactLines.Add(id, row.Line);
-
-            var score = scorer.ScoreContact(inputs, null, now);
-            for (var i = 0; i < columns.Length; i++)
-            {
-                var column = columns[i];
-                if (column >= 0)
-                {
-                    writer.Write(row[column]);
-                }
-                else
-                {
-                    computed[~column].Write(writer, score);
-                }
-            }
-
-            writer.EndRecord();
-            scored++;
-
-            var parentId = row[rows.ParentCustomerId].Trim();
-            AccountBucket? parent = null;
-            if (!parentId.IsEmpty && !parents.TryGetValue(parentId, out parent) && deriveAccounts)
-            {
-                parent = new AccountBucket(parentId.ToString(), string.Empty, DerivedFields(parentId), AccountInputs.Empty, 0);
-                accountsById.Add(parent.Id, parent);
-                accounts.Add(parent);
-            }
-
-            if (!isActive)
-            {
-                inactive++;
-                continue;
-            }
-
-            active++;
-            if (score.RecommendedAction is { } action)
-            {
-                perAction[RelationshipMatrix.Urgency(action) - 1]++;
-            }
-            else
-            {
-                notAssessed++;
-            }
-
-            if (score.NextFeedbackDue is { } due && due <= today)
-            {
-                overdue++;
-            }
-
-            if (parentId.IsEmpty)
-            {
-                withoutAccount++;
-            }
-            else if (parent is null)
-            {
-                unknownAccount++;
-            }
-            else
-            {
-                parent.Contacts.Add(new RollupContact(id, row[rows.FullName].Trim().ToString(), createdOn, inputs, score));
-            }
-        }
-
-        progress?.Invoke(reader.BytesRead, length);
-    }
-
-    private List<(AccountSummary Summary, AccountBucket Bucket)> ScoreAccounts(CsvWriter writer, OutputPlan plan)
-    {
-        var ranked = new List<(AccountSummary, AccountBucket)>(accounts.Count);
-        var columns = plan.Columns;
-        var computed = ComputedColumns.Account;
-        foreach (var bucket in accounts)
-        {
-            var contacts = new AccountContact[bucket.Contacts.Count];
-            for (var i = 0; i < contacts.Length; i++)
-            {
-                contacts[i] = bucket.Contacts[i].ToAccountContact();
-            }
-
-            var score = scorer.ScoreAccount(bucket.Inputs, contacts, now);
-            for (var i = 0; i < columns.Length; i++)
-            {
-                var column = columns[i];
-                if (column >= 0)
-                {
-                    writer.Write(bucket.Fields[column]);
-                }
-                else
-                {
-                    computed[~column].Write(writer, score);
-                }
-            }
-
-            writer.EndRecord();
-            ranked.Add((new AccountSummary(bucket.Id, bucket.Name, score, KeyContactName(bucket, score.KeyContactId), contacts.Length), bucket));
-        }
-
-        ranked.Sort((a, b) => AccountRanking.Compare(a.Item1, b.Item1));
-        return ranked;
-    }
-
-    private void WriteReport(string path, ScoreResult result, List<(AccountSummary Summary, AccountBucket Bucket)> ranked)
-    {
-        var maps = new List<StakeholderMap>();
-        foreach (var (summary, bucket) in ranked)
-        {
-            if (maps.Count == options.MaxMappedAccounts)
-            {
-                break;
-            }
-
-            if (bucket.Contacts.Count > 0)
-            {
-                maps.Add(StakeholderMap.Build(summary, bucket.Contacts));
-            }
-        }
-
-        var mappable = 0;
-        foreach (var (_, bucket) in ranked)
-        {
-            if (bucket.Contacts.Count > 0)
-            {
-                mappable++;
-            }
-        }
-
-        try
-        {
-            using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read);
-            using var writer = new StreamWriter(stream, new UTF8Encoding(false));
-            HtmlReport.Write(writer, result, maps, mappable);
-        }
-        catch (UnauthorizedAccessException ex)
-        {
-            throw new ScoreInputException("The report " + path + " cannot be written (" + Reason(ex) + "); choose another folder with --out.", ex);
-        }
-    }
-
-    private static string? KeyContactName(AccountBucket bucket, string? keyId)
-    {
-        if (keyId is null)
-        {
-            return null;
-        }
-
-        foreach (var contact in bucket.Contacts)
-        {
-            if (ReferenceEquals(contact.Id, keyId) || string.Equals(contact.Id, keyId, StringComparison.Ordinal))
-            {
-                return contact.Name.Length > 0 ? contact.Name : contact.Id;
-            }
-        }
-
-        return keyId;
-    }
-
-    private static string[] DerivedFields(ReadOnlySpan<char> accountId)
-    {
-        var fields = new string[ColumnNames.DerivedAccountColumns.Length];
-        Array.Fill(fields, string.Empty);
-        fields[0] = accountId.ToString();
-        return fields;
+        opened.Add(resource);
+        return resource;
     }
 
     private void Reject(string file, CsvRow row, int idIndex)
@@ -583,12 +216,4 @@ internal sealed class ScoringRun : IDisposable
             rejectedKept.Add(new RejectedRow(file, row.Line, id, reason));
         }
     }
-
-    private static string Reason(Exception ex) => ex switch
-    {
-        FileNotFoundException => "it does not exist",
-        DirectoryNotFoundException => "its folder does not exist",
-        UnauthorizedAccessException => "access is denied, or it is a folder",
-        _ => ex.Message.TrimEnd('.'),
-    };
 }

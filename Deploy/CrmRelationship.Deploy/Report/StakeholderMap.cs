@@ -38,9 +38,10 @@ internal sealed class StakeholderMap
     public static int QuadrantOf(OrganizationalPower power, Perception perception) =>
         (power == OrganizationalPower.High ? 0 : 2) + (perception == Perception.Advocate ? 1 : 0);
 
-    public static StakeholderMap Build(AccountSummary account, IReadOnlyList<RollupContact> contacts)
+    public static StakeholderMap Build(AccountSummary account, IReadOnlyList<RollupContact> contacts, TextArena arena)
     {
         ArgumentNullException.ThrowIfNull(contacts);
+        ArgumentNullException.ThrowIfNull(arena);
         var quadrants = new List<MapChip>[4];
         for (var i = 0; i < quadrants.Length; i++)
         {
@@ -50,7 +51,12 @@ internal sealed class StakeholderMap
         var unplaced = new List<MapChip>();
         foreach (var contact in contacts)
         {
-            var name = contact.Name.Length > 0 ? contact.Name : contact.Id;
+            var name = contact.Name(arena);
+            if (name.Length == 0)
+            {
+                name = contact.Id(arena);
+            }
+
             if (contact.OrganizationalPower is { } power && contact.Perception is { } perception)
             {
                 quadrants[QuadrantOf(power, perception)].Add(new MapChip(name, contact.RecommendedAction, string.Empty));
