@@ -89,4 +89,38 @@ public static class LogicalNames
             PotentialContacts, HighPowerCoverage, KeyContactId,
         };
     }
+
+    /// <summary>
+    /// The unbound Custom API the contact form calls to preview an assessment before save, with its
+    /// request parameters and response properties (Solution/src/customapis/rel_PreviewRelationshipAssessment).
+    /// </summary>
+    public static class PreviewAssessment
+    {
+        public const string MessageName = "rel_PreviewRelationshipAssessment";
+
+        /// <summary>Request parameters (all optional). Choices are Integer option values.</summary>
+        public const string Relationship = "Relationship";
+        public const string OrganizationalPower = "OrganizationalPower";
+        public const string Perception = "Perception";
+        public const string ActivityLevel = "ActivityLevel";
+        public const string CustomerViewLevel = "CustomerViewLevel";
+        public const string FeedbackCadence = "FeedbackCadence";
+
+        /// <summary>String request parameters: option values separated by commas.</summary>
+        public const string ObservedBehaviours = "ObservedBehaviours";
+        public const string RiskBehaviours = "RiskBehaviours";
+
+        /// <summary>DateTime request parameter; only its date counts.</summary>
+        public const string CustomerViewDate = "CustomerViewDate";
+
+        /// <summary>Response properties: Integer, absent when not computed.</summary>
+        public const string RecommendedAction = "RecommendedAction";
+        public const string RelationshipLevel = "RelationshipLevel";
+        public const string ExpectationGap = "ExpectationGap";
+        public const string ExpectationAlignment = "ExpectationAlignment";
+        public const string HealthScore = "HealthScore";
+
+        /// <summary>String response property, always set.</summary>
+        public const string Explanation = "Explanation";
+    }
 }

@@ -1,0 +1,145 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using CrmRelationship.Scoring;
+using Microsoft.Xrm.Sdk;
+using Api = CrmRelationship.Scoring.LogicalNames.PreviewAssessment;
+
+namespace CrmRelationship.Plugins;
+
+/// <summary>
+/// Maps the request parameters of <c>rel_PreviewRelationshipAssessment</c> to the Scoring library's
+/// inputs and its score to the response properties. A parameter that is absent or null is "not
+/// assessed"; a value that cannot be right (an option value outside its choice, a list that is not
+/// option values separated by commas) is refused with the parameter and the value named.
+/// </summary>
+internal static class PreviewParameters
+{
+    public static ContactInputs Inputs(ParameterCollection request) => new()
+    {
+        Relationship = Choice<RelationshipStatus>(request, Api.Relationship),
+        OrganizationalPower = Choice<OrganizationalPower>(request, Api.OrganizationalPower),
+        Perception = Choice<Perception>(request, Api.Perception),
+        ActivityLevel = Choice<ActivityLevel>(request, Api.ActivityLevel),
+        ObservedBehaviours = Choices<RelationshipBehaviour>(request, Api.ObservedBehaviours),
+        RiskBehaviours = Choices<RiskBehaviour>(request, Api.RiskBehaviours),
+        CustomerViewLevel = Choice<RelationshipLevel>(request, Api.CustomerViewLevel),
+        CustomerViewDate = Date(request, Api.CustomerViewDate),
+        FeedbackCadence = Choice<FeedbackCadence>(request, Api.FeedbackCadence),
+    };
+
+    /// <summary>Sets the response properties. Values that were not computed are left out, so callers read them as null.</summary>
+    public static void Write(ContactScore score, ParameterCollection response)
+    {
+        SetIfKnown(response, Api.RecommendedAction, OptionValue(score.RecommendedAction));
+        SetIfKnown(response, Api.RelationshipLevel, OptionValue(score.RelationshipLevel));
+        SetIfKnown(response, Api.ExpectationGap, score.ExpectationGap);
+        SetIfKnown(response, Api.ExpectationAlignment, OptionValue(score.ExpectationAlignment));
+        SetIfKnown(response, Api.HealthScore, score.HealthScore);
+        response[Api.Explanation] = score.Explanation;
+    }
+
+    /// <summary>How many request parameters carry a value; traced, never their values.</summary>
+    public static int CountGiven(ParameterCollection request)
+    {
+        var given = 0;
+        foreach (var parameter in request)
+        {
+            if (parameter.Value is not null)
+            {
+                given++;
+            }
+        }
+
+        return given;
+    }
+
+    private static TChoice? Choice<TChoice>(ParameterCollection request, string parameter)
+        where TChoice : struct, Enum
+    {
+        var raw = Raw(request, parameter);
+        return raw switch
+        {
+            null => null,
+            int value => ToChoice<TChoice>(parameter, value, value.ToString(CultureInfo.InvariantCulture)),
+            _ => throw Refused(parameter, Describe(raw), "is not a whole number"),
+        };
+    }
+
+    private static TChoice[] Choices<TChoice>(ParameterCollection request, string parameter)
+        where TChoice : struct, Enum
+    {
+        var raw = Raw(request, parameter);
+        if (raw is null)
+        {
+            return Array.Empty<TChoice>();
+        }
+
+        if (raw is not string text)
+        {
+            throw Refused(parameter, Describe(raw), "is not text");
+        }
+
+        if (text.Trim().Length == 0)
+        {
+            return Array.Empty<TChoice>();
+        }
+
+        var items = text.Split(',');
+        var result = new List<TChoice>(items.Length);
+        foreach (var item in items)
+        {
+            var token = item.Trim();
+            if (!int.TryParse(token, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+            {
+                throw Refused(parameter, text, "is not a list of option values separated by commas");
+            }
+
+            result.Add(ToChoice<TChoice>(parameter, value, token));
+        }
+
+        return result.ToArray();
+    }
+
+    private static DateTime? Date(ParameterCollection request, string parameter)
+    {
+        var raw = Raw(request, parameter);
+        return raw switch
+        {
+            null => null,
+            DateTime value => value,
+            _ => throw Refused(parameter, Describe(raw), "is not a date"),
+        };
+    }
+
+    private static object? Raw(ParameterCollection request, string parameter) =>
+        request.TryGetValue(parameter, out object value) ? value : null;
+
+    private static TChoice ToChoice<TChoice>(string parameter, int value, string shown)
+        where TChoice : struct, Enum =>
+        Labels.IsDefined<TChoice>(value)
+            ? (TChoice)Enum.ToObject(typeof(TChoice), value)
+            : throw Refused(parameter, shown, "is not one of its option values");
+
+    private static int? OptionValue<TChoice>(TChoice? choice)
+        where TChoice : struct, Enum =>
+        choice is null ? null : Convert.ToInt32(choice.Value, CultureInfo.InvariantCulture);
+
+    private static void SetIfKnown(ParameterCollection response, string property, int? value)
+    {
+        if (value is not null)
+        {
+            response[property] = value.Value;
+        }
+    }
+
+    private static string Describe(object raw) => Convert.ToString(raw, CultureInfo.InvariantCulture) ?? string.Empty;
+
+    // The value is echoed to the caller who sent it, shortened so a runaway string cannot flood the message.
+    private static InvalidPluginExecutionException Refused(string parameter, string value, string problem) =>
+        new("The value '" + (value.Length <= MaxShownLength ? value : value.Remove(MaxShownLength) + "...")
+            + "' of the parameter " + parameter + " " + problem
+            + ". Send the option values of the contact's columns and try again.");
+
+    private const int MaxShownLength = 100;
+}
