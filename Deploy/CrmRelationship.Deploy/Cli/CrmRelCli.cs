@@ -34,5 +34,6 @@ public static class CrmRelCli
     private static IEnumerable<ICliCommand> Commands()
     {
         yield return new ScoreCommand();
+        yield return new PackCommand();
     }
 }

@@ -1,0 +1,50 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using CrmRelationship.SolutionModel;
+
+namespace CrmRelationship.Packaging;
+
+/// <summary>
+/// What to pack and where to. <see cref="ForRepository"/> gives the defaults `crmrel pack` uses:
+/// Solution/src, Solution/map.xml, the schemas in ../shared/schemas next to the repository, and the
+/// version written in Other/Solution.xml.
+/// </summary>
+public sealed record PackOptions
+{
+    /// <summary>The unpacked solution folder (SolutionPackager /folder).</summary>
+    public required string SourceDirectory { get; init; }
+
+    /// <summary>The SolutionPackager mapping file (/map), or null for none. Its relative paths are read from <see cref="SourceDirectory"/>.</summary>
+    public string? MapFile { get; init; }
+
+    public required string OutputDirectory { get; init; }
+
+    /// <summary>The folder holding Microsoft's XSDs (CustomizationsSolution.xsd and the files it includes).</summary>
+    public required string SchemaDirectory { get; init; }
+
+    /// <summary>The repository root, used to word errors with repository-relative paths and build commands.</summary>
+    public required string RepositoryRoot { get; init; }
+
+    public IReadOnlyList<PackageType> Types { get; init; } = [PackageType.Unmanaged, PackageType.Managed];
+
+    /// <summary>The version to stamp; null keeps the one in Other/Solution.xml.</summary>
+    public SolutionVersion? Version { get; init; }
+
+    /// <summary>Receives one line per step (reading, validating, writing each zip).</summary>
+    public Action<string>? Progress { get; init; }
+
+    /// <summary>The repository's layout: Solution/src, Solution/map.xml, ../shared/schemas, output in <paramref name="outputDirectory"/>.</summary>
+    public static PackOptions ForRepository(string repositoryRoot, string outputDirectory) => new()
+    {
+        SourceDirectory = SolutionSource.SourceFolder(repositoryRoot),
+        MapFile = Path.Combine(repositoryRoot, "Solution", "map.xml"),
+        OutputDirectory = outputDirectory,
+        SchemaDirectory = DefaultSchemaDirectory(repositoryRoot),
+        RepositoryRoot = repositoryRoot,
+    };
+
+    /// <summary>shared/schemas beside the repository: &lt;repo&gt;/../shared/schemas.</summary>
+    public static string DefaultSchemaDirectory(string repositoryRoot) =>
+        Path.GetFullPath(Path.Combine(repositoryRoot, "..", "shared", "schemas"));
+}
