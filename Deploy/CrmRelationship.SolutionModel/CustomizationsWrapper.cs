@@ -12,7 +12,8 @@ namespace CrmRelationship.SolutionModel;
 public static class CustomizationsWrapper
 {
     /// <summary>The file inside an ImportExportXml document, or null for files with no schema
-    /// (Other/Solution.xml and the Other/Relationships.xml index).</summary>
+    /// (Other/Solution.xml, the Other/Relationships.xml index and the customapis/ files, which travel
+    /// beside customizations.xml in the zip and which the 2018 schema does not know).</summary>
     public static XDocument? Wrap(SourceFile file)
     {
         if (file is null)
@@ -42,6 +43,7 @@ public static class CustomizationsWrapper
             SourceFileKind.SiteMap => new XElement("AppModuleSiteMaps", root),
             SourceFileKind.PluginAssembly => new XElement("SolutionPluginAssemblies", root),
             SourceFileKind.Step => new XElement("SdkMessageProcessingSteps", root),
+            SourceFileKind.WebResource => new XElement("WebResources", root),
             _ => null,
         };
         return content is null ? null : new XDocument(new XElement("ImportExportXml", content));
@@ -57,7 +59,8 @@ public static class CustomizationsWrapper
 
     /// <summary>True when <see cref="Wrap"/> gives a document for this kind of file.</summary>
     public static bool HasSchema(SourceFileKind kind) =>
-        kind is not (SourceFileKind.SolutionManifest or SourceFileKind.RelationshipIndex or SourceFileKind.Unknown);
+        kind is not (SourceFileKind.SolutionManifest or SourceFileKind.RelationshipIndex or SourceFileKind.Unknown
+            or SourceFileKind.CustomApi or SourceFileKind.CustomApiRequestParameter or SourceFileKind.CustomApiResponseProperty);
 
     internal static string PathOf(XObject node)
     {

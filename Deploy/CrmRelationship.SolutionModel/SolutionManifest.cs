@@ -21,7 +21,12 @@ public sealed record SolutionManifest(
 /// <param name="Behavior">0 include subcomponents, 1 do not include subcomponents, 2 shell only.</param>
 public sealed record RootComponent(int Type, string? SchemaName, Guid? Id, int Behavior);
 
-/// <summary>Solution component type codes (solutioncomponent.componenttype).</summary>
+/// <summary>
+/// Solution component type codes (solutioncomponent.componenttype). A Custom API has none: it is not in the
+/// componenttype choice, and the code an export shows is the customapi table's object type code in the
+/// exporting environment, which differs between environments. A Custom API travels as its customapis/ folder
+/// (Microsoft Learn, "Create a custom API with solution files", adds no root component).
+/// </summary>
 public static class ComponentType
 {
     public const int Entity = 1;

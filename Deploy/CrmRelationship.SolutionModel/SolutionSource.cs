@@ -32,6 +32,8 @@ public sealed class SolutionSource
         SiteMaps = Of(SourceFileKind.SiteMap).Select(AppReader.ReadSiteMap).ToList();
         PluginAssemblies = Of(SourceFileKind.PluginAssembly).Select(PluginReader.ReadAssembly).ToList();
         Steps = Of(SourceFileKind.Step).Select(PluginReader.ReadStep).ToList();
+        WebResources = Of(SourceFileKind.WebResource).Select(ExtensionReader.ReadWebResource).ToList();
+        CustomApis = ExtensionReader.ReadCustomApis(sources);
     }
 
     /// <summary>The source folder (full path).</summary>
@@ -67,6 +69,11 @@ public sealed class SolutionSource
 
     public IReadOnlyList<StepRegistration> Steps { get; }
 
+    public IReadOnlyList<WebResourceDefinition> WebResources { get; }
+
+    /// <summary>The Custom APIs of <c>customapis/</c>. They are not root components: see <see cref="ComponentType"/>.</summary>
+    public IReadOnlyList<CustomApiDefinition> CustomApis { get; }
+
     /// <summary>Reads every file of an unpacked solution folder.</summary>
     /// <exception cref="SolutionSourceException">A file is missing a required element or holds a bad value.</exception>
     public static SolutionSource Load(string sourceDirectory)
@@ -92,6 +99,15 @@ public sealed class SolutionSource
     public GlobalOptionSet OptionSet(string name) =>
         OptionSets.FirstOrDefault(o => string.Equals(o.Name, name, StringComparison.Ordinal))
         ?? throw new KeyNotFoundException($"No global choice '{name}' in the solution source.");
+
+    /// <summary>The web resource with this unique name, e.g. rel_/scripts/contactform.js.</summary>
+    public WebResourceDefinition WebResource(string name) =>
+        WebResources.FirstOrDefault(w => string.Equals(w.Name, name, StringComparison.Ordinal))
+        ?? throw new KeyNotFoundException($"No web resource '{name}' in the solution source.");
+
+    public CustomApiDefinition CustomApi(string uniqueName) =>
+        CustomApis.FirstOrDefault(a => string.Equals(a.UniqueName, uniqueName, StringComparison.Ordinal))
+        ?? throw new KeyNotFoundException($"No Custom API '{uniqueName}' in the solution source.");
 
     public ViewDefinition View(string name) =>
         Views.FirstOrDefault(v => string.Equals(v.Name, name, StringComparison.Ordinal))

@@ -50,6 +50,12 @@ public sealed record SourceFile(string RelativePath, string FullPath, SourceFile
             ("AppModuleSiteMaps", 3) when name.StartsWith("AppModuleSiteMap", StringComparison.Ordinal) => SourceFileKind.SiteMap,
             ("PluginAssemblies", 3) when name.EndsWith(".dll.data.xml", StringComparison.OrdinalIgnoreCase) => SourceFileKind.PluginAssembly,
             ("SdkMessageProcessingSteps", 2) => SourceFileKind.Step,
+            ("WebResources", >= 2) when name.EndsWith(".data.xml", StringComparison.OrdinalIgnoreCase) => SourceFileKind.WebResource,
+            ("customapis", 3) when name == "customapi.xml" => SourceFileKind.CustomApi,
+            ("customapis", 5) when parts[2] == "customapirequestparameters" && name == "customapirequestparameter.xml"
+                => SourceFileKind.CustomApiRequestParameter,
+            ("customapis", 5) when parts[2] == "customapiresponseproperties" && name == "customapiresponseproperty.xml"
+                => SourceFileKind.CustomApiResponseProperty,
             _ => SourceFileKind.Unknown,
         };
     }

@@ -22,4 +22,16 @@ public enum SourceFileKind
     SiteMap,
     PluginAssembly,
     Step,
+
+    /// <summary><c>WebResources/&lt;name as path&gt;.data.xml</c>: a web resource's metadata (its content is mapped in).</summary>
+    WebResource,
+
+    /// <summary><c>customapis/&lt;uniquename&gt;/customapi.xml</c>.</summary>
+    CustomApi,
+
+    /// <summary><c>customapis/&lt;api&gt;/customapirequestparameters/&lt;uniquename&gt;/customapirequestparameter.xml</c>.</summary>
+    CustomApiRequestParameter,
+
+    /// <summary><c>customapis/&lt;api&gt;/customapiresponseproperties/&lt;uniquename&gt;/customapiresponseproperty.xml</c>.</summary>
+    CustomApiResponseProperty,
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Xml.Linq;
 using CrmRelationship.SolutionModel;
@@ -8,8 +9,9 @@ namespace CrmRelationship.Solution.Tests;
 
 /// <summary>
 /// The two new main forms: contact shows every input and every computed value on its "Relationship
-/// influence" tab, account shows every computed value, the key contact and a section held for the
-/// stakeholder map; computed values are read-only wherever they appear.
+/// influence" tab, account shows every computed value, the key contact and the stakeholder map; computed
+/// values are read-only wherever they appear; each form loads its script and names only web resources
+/// that the source defines.
 /// </summary>
 [TestFixture]
 public sealed class FormTests
@@ -41,9 +43,37 @@ public sealed class FormTests
     }
 
     [TestCaseSource(typeof(Cases), nameof(Cases.Forms))]
-    public void Form_NoWebResourceControl_UntilTheWebResourceExists(FormDefinition form)
+    public void Form_WebResourcesItNames_ExistInTheSource(FormDefinition form)
     {
-        Assert.That(form.AllControls().Where(c => string.Equals(c.ClassId, WebResourceControl, StringComparison.OrdinalIgnoreCase)), Is.Empty);
+        var named = form.FormXml.Descendants("Library").Select(l => (string?)l.Attribute("name"))
+            .Concat(form.FormXml.Descendants("Handler").Select(h => (string?)h.Attribute("libraryName")))
+            .Concat(WebResourceControls(form).Select(c => c.Element("parameters")?.Element("Url")?.Value));
+        var known = Fixture.Source.WebResources.Select(w => w.Name).ToHashSet(StringComparer.Ordinal);
+
+        Assert.That(named.Where(n => n is null || !known.Contains(n)), Is.Empty);
+    }
+
+    [TestCaseSource(typeof(Cases), nameof(Cases.Forms))]
+    public void Form_HandlerLibraries_AreLibrariesOfTheForm(FormDefinition form)
+    {
+        var libraries = form.FormXml.Descendants("Library").Select(l => (string?)l.Attribute("name")).ToHashSet(StringComparer.Ordinal);
+        var handlers = form.FormXml.Descendants("Handler").Select(h => (string?)h.Attribute("libraryName"));
+
+        Assert.That(handlers.Where(h => !libraries.Contains(h)), Is.Empty);
+    }
+
+    [TestCaseSource(typeof(Cases), nameof(Cases.Forms))]
+    public void Form_WebResourceControl_IdMatchesItsUrl(FormDefinition form)
+    {
+        var mismatched = WebResourceControls(form).Where(c =>
+        {
+            var parameters = c.Element("parameters");
+            var url = parameters?.Element("Url")?.Value ?? string.Empty;
+            var id = parameters?.Element("WebResourceId")?.Value;
+            return !Fixture.Source.WebResources.Any(w => w.Name == url && w.Type == WebResourceDefinition.Html && Guid.TryParse(id, out var g) && g == w.Id);
+        });
+
+        Assert.That(mismatched.Select(c => (string?)c.Attribute("id")), Is.Empty);
     }
 
     [TestCaseSource(typeof(Cases), nameof(Cases.Forms))]
@@ -84,13 +114,68 @@ public sealed class FormTests
     }
 
     [Test]
-    public void AccountForm_StakeholderMapSection_IsHeldEmptyOnTheHealthTab()
+    public void AccountForm_StakeholderMapSection_HoldsOnlyTheMapOnTheHealthTab()
     {
         var tab = AccountForm().Tab("Relationship health");
         var section = tab?.Sections.SingleOrDefault(s => s.Name == "rel_stakeholdermap_section");
 
-        Assert.That((section?.Label, section?.Controls.Count), Is.EqualTo(("Stakeholder map", (int?)0)));
+        Assert.That(
+            (section?.Label, section?.Controls.Select(c => (c.Id, c.ClassId, c.DataFieldName)).ToList()),
+            Is.EqualTo(("Stakeholder map", new[] { ("WebResource_stakeholdermap", WebResourceControl, (string?)null) }.ToList())));
     }
+
+    [Test]
+    public void AccountForm_StakeholderMap_ShowsThePageWithoutBorderScrollingAsNeededWithRecordParametersAndCrossFrameAccess()
+    {
+        var parameters = StakeholderMapControl().Element("parameters")!;
+
+        Assert.That(
+            parameters.Elements().Where(e => e.Name.LocalName != "WebResourceId" && e.Name.LocalName != "ShowOnMobileClient")
+                .Select(e => $"{e.Name.LocalName}={e.Value}"),
+            Is.EqualTo(new[] { "Url=rel_/html/stakeholdermap.html", "PassParameters=true", "Security=false", "Scrolling=auto", "Border=false" }));
+    }
+
+    [Test]
+    public void AccountForm_StakeholderMapCell_SpansTwelveRowsFollowedByItsEmptyRows()
+    {
+        var cell = StakeholderMapControl().Parent!;
+        var rows = cell.Parent!.ElementsAfterSelf("row").ToList();
+
+        Assert.That(
+            ((string?)cell.Attribute("rowspan"), (string?)cell.Attribute("showlabel"), rows.Count, rows.All(r => !r.HasElements)),
+            Is.EqualTo(("12", "false", 11, true)));
+    }
+
+    [TestCase("contact", "rel_/scripts/contactform.js", "CrmRelationship.ContactForm.onLoad")]
+    [TestCase("account", "rel_/scripts/accountform.js", "CrmRelationship.AccountForm.onLoad")]
+    public void MainForm_Events_AreOneOnLoadHandlerThatGetsTheExecutionContext(string entity, string library, string function)
+    {
+        var form = Fixture.Source.Forms.Single(f => f.EntityLogicalName == entity);
+        var events = form.FormXml.Element("events")?.Elements("event").ToList() ?? [];
+        var handlers = events.SelectMany(e => e.Descendants("Handler")).ToList();
+
+        Assert.That(
+            (events.Select(e => (string?)e.Attribute("name")).ToList(), handlers.Select(h => (
+                (string?)h.Attribute("functionName"), (string?)h.Attribute("libraryName"),
+                (string?)h.Attribute("passExecutionContext"), (string?)h.Attribute("enabled"))).ToList(),
+                form.FormXml.Element("formLibraries")?.Elements("Library").Select(l => (string?)l.Attribute("name")).ToList()),
+            Is.EqualTo((new List<string?> { "onload" }, new[] { ((string?)function, (string?)library, (string?)"true", (string?)"true") }.ToList(),
+                new List<string?> { library })));
+    }
+
+    [Test]
+    public void ContactForm_Inputs_HaveNoOnChangeInTheFormXml_TheScriptAttachesItsOwn()
+    {
+        var onChange = ContactForm().FormXml.Descendants("event").Where(e => (string?)e.Attribute("name") == "onchange");
+
+        Assert.That(onChange, Is.Empty);
+    }
+
+    private static XElement StakeholderMapControl() =>
+        AccountForm().FormXml.Descendants("control").Single(c => (string?)c.Attribute("id") == "WebResource_stakeholdermap");
+
+    private static IEnumerable<XElement> WebResourceControls(FormDefinition form) =>
+        form.FormXml.Descendants("control").Where(c => string.Equals((string?)c.Attribute("classid"), WebResourceControl, StringComparison.OrdinalIgnoreCase));
 
     private static FormDefinition ContactForm() => Fixture.Source.Forms.Single(f => f.EntityLogicalName == "contact");
 

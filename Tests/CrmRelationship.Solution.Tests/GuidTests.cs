@@ -10,22 +10,22 @@ using NUnit.Framework;
 namespace CrmRelationship.Solution.Tests;
 
 /// <summary>
-/// GUIDs are stable and unique: every id the source defines (form, tab, section, cell, view, chart, role,
-/// assembly, plug-in type, step, image) is defined once across the whole source, and every other GUID in the
+/// GUIDs are stable and unique: every id the source defines (form, tab, section, cell, form library and
+/// handler, view, chart, role, assembly, plug-in type, step, image, web resource) is defined once across the whole source, and every other GUID in the
 /// text is either a reference to one of them or a platform constant listed here.
 /// </summary>
 [TestFixture]
 public sealed partial class GuidTests
 {
-    // Defined by the platform, the same in every organization: control class ids, SDK message ids and the
-    // default app icon web resource.
+    // Defined by the platform, the same in every organization: control class ids (the web resource control
+    // among them), SDK message ids and the default app icon web resource.
     private static readonly HashSet<Guid> PlatformConstants = new[]
     {
         "4273EDBD-AC1D-40d3-9FB2-095C621B552D", "ADA2203E-B4CD-49BE-9DDF-234642B43B52",
         "3EF39988-22BB-4f0b-BBBE-64B5A3748AEE", "4AA28AB7-9C13-4F57-A73D-AD894D048B5F",
         "5B773807-9FB2-42db-97C3-7A91EFF8ADFF", "C6D124CA-7EDA-4a60-AEA9-7FB8D318B68F",
         "E0DECE4B-6FC8-4a8f-A065-082708572369", "270BD3DB-D9AF-4782-9025-509E298DEC0A",
-        "953b9fac-1e5e-e611-80d6-00155ded156f",
+        "953b9fac-1e5e-e611-80d6-00155ded156f", "9FDF5F91-88B1-47F4-AD53-C11EFC01A01D",
     }.Select(Guid.Parse).Concat(SdkMessages.All).ToHashSet();
 
     [Test]
@@ -75,14 +75,14 @@ public sealed partial class GuidTests
     // Elements and attributes whose GUID is the identity of the thing they sit on.
     private static readonly string[] DefiningElements =
     [
-        "formid", "savedqueryid", "savedqueryvisualizationid", "SdkMessageProcessingStepImageId",
+        "formid", "savedqueryid", "savedqueryvisualizationid", "SdkMessageProcessingStepImageId", "WebResourceId",
     ];
 
     private static readonly (string Element, string Attribute)[] DefiningAttributes =
     [
         ("tab", "id"), ("section", "id"), ("cell", "id"), ("header", "id"), ("footer", "id"),
         ("Role", "id"), ("PluginAssembly", "PluginAssemblyId"), ("PluginType", "PluginTypeId"),
-        ("SdkMessageProcessingStep", "SdkMessageProcessingStepId"),
+        ("SdkMessageProcessingStep", "SdkMessageProcessingStepId"), ("Library", "libraryUniqueId"), ("Handler", "handlerUniqueId"),
     ];
 
     private static List<(Guid Id, string Where)> Definitions()
@@ -94,7 +94,8 @@ public sealed partial class GuidTests
             foreach (var element in document.Descendants())
             {
                 var name = element.Name.LocalName;
-                if (DefiningElements.Contains(name))
+                // A web resource is defined by its own .data.xml; a form's web resource control only points at it.
+                if (DefiningElements.Contains(name) && (name != "WebResourceId" || element.Parent?.Name.LocalName == "WebResource"))
                 {
                     result.Add((Guid.Parse(element.Value), $"{file.RelativePath} <{name}>"));
                 }

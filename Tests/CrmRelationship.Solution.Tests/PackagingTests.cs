@@ -9,7 +9,8 @@ namespace CrmRelationship.Solution.Tests;
 
 /// <summary>
 /// What SolutionPackager / pac needs beyond the schemas: the manifest's shape (solution.xml has no published
-/// schema), the residual customizations.xml, and the map file that brings the plug-in DLL in from the build.
+/// schema), the residual customizations.xml, the web resources' packed file names, and the map file that
+/// brings the plug-in DLL and the bundled web resources in from the builds.
 /// </summary>
 [TestFixture]
 public sealed class PackagingTests
@@ -57,7 +58,7 @@ public sealed class PackagingTests
     {
         var mapping = XDocument.Load(Path.Combine(RepositoryPaths.SolutionFolder, "map.xml")).Root!;
         var assembly = Fixture.Source.PluginAssemblies.Single();
-        var entry = mapping.Elements("FileToFile").Single();
+        var entry = mapping.Elements("FileToFile").Single(e => e.Attribute("map")!.Value.StartsWith("PluginAssemblies", StringComparison.Ordinal));
 
         var map = entry.Attribute("map")!.Value.Replace('\\', '/');
         var to = Path.GetFullPath(Path.Combine(RepositoryPaths.SolutionSource, entry.Attribute("to")!.Value.Replace('\\', '/')));
@@ -66,6 +67,51 @@ public sealed class PackagingTests
             (mapping.Name.LocalName, map, to),
             Is.EqualTo(("Mapping", $"{assembly.Folder}/CrmRelationship.Plugins.dll",
                 Path.Combine(RepositoryPaths.Root, "Plugins", "CrmRelationship.Plugins", "bin", "Release", "net462", "CrmRelationship.Plugins.dll"))));
+    }
+
+    [Test]
+    public void MapFile_WebResources_EachComesFromTheWebResourcesBuild()
+    {
+        var entries = XDocument.Load(Path.Combine(RepositoryPaths.SolutionFolder, "map.xml")).Root!.Elements("FileToFile")
+            .Where(e => e.Attribute("map")!.Value.StartsWith("WebResources", StringComparison.Ordinal))
+            .Select(e => (
+                Map: e.Attribute("map")!.Value.Replace('\\', '/'),
+                To: Path.GetFullPath(Path.Combine(RepositoryPaths.SolutionSource, e.Attribute("to")!.Value.Replace('\\', '/')))));
+        var expected = Fixture.Source.WebResources.Select(w => (
+            Map: w.ContentPath,
+            To: Path.Combine(RepositoryPaths.Root, "WebResources", "dist", w.Name)));
+
+        Assert.That(entries, Is.EquivalentTo(expected));
+    }
+
+    [Test]
+    public void WebResource_DataFile_SitsAtItsNameUnderWebResources()
+    {
+        var misplaced = Fixture.Source.WebResources.Where(w => w.RelativePath != $"WebResources/{w.Name}.data.xml").Select(w => w.RelativePath);
+
+        Assert.That(misplaced, Is.Empty);
+    }
+
+    [Test]
+    public void WebResource_FileName_IsThePackedNameWithoutSeparatorsAndTheUpperCaseId()
+    {
+        // As pac writes it: rel_/scripts/contactform.js with id d03796fe-… is packed at
+        // /WebResources/rel_scriptscontactformjsD03796FE-… (as in the pac-cloned source of
+        // scottdurow/power-platform-pro-dev-workshop, 2025).
+        var wrong = Fixture.Source.WebResources
+            .Where(w => w.FileName != "/WebResources/" + w.Name.Replace("/", "", StringComparison.Ordinal).Replace(".", "", StringComparison.Ordinal) + w.Id.ToString().ToUpperInvariant())
+            .Select(w => w.Name);
+
+        Assert.That(wrong, Is.Empty);
+    }
+
+    [TestCase(".js", WebResourceDefinition.JScript)]
+    [TestCase(".html", WebResourceDefinition.Html)]
+    public void WebResource_Type_FollowsItsExtension(string extension, int type)
+    {
+        var named = Fixture.Source.WebResources.Where(w => w.Name.EndsWith(extension, StringComparison.Ordinal)).ToList();
+
+        Assert.That((named.Count > 0, named.Select(w => w.Type).Distinct()), Is.EqualTo((true, new[] { type }.AsEnumerable())));
     }
 
     [Test]

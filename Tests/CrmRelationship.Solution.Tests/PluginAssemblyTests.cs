@@ -9,7 +9,8 @@ namespace CrmRelationship.Solution.Tests;
 
 /// <summary>
 /// The plug-in assembly registration: identity (including the public key token of the committed key),
-/// sandbox isolation, the three plug-in classes that the plug-in project declares, and the packed file path.
+/// sandbox isolation, the four plug-in classes that the plug-in project declares (three with steps, one the
+/// main operation of a Custom API), and the packed file path.
 /// </summary>
 [TestFixture]
 public sealed partial class PluginAssemblyTests
@@ -52,13 +53,14 @@ public sealed partial class PluginAssemblyTests
     }
 
     [Test]
-    public void Assembly_Types_AreTheThreePluginClasses()
+    public void Assembly_Types_AreTheFourPluginClasses()
     {
         Assert.That(Assembly.Types.Select(t => t.TypeName), Is.EquivalentTo(new[]
         {
             "CrmRelationship.Plugins.ContactScoringPlugin",
             "CrmRelationship.Plugins.ContactRollupPlugin",
             "CrmRelationship.Plugins.AccountScoringPlugin",
+            "CrmRelationship.Plugins.PreviewRelationshipAssessmentPlugin",
         }));
     }
 

@@ -9,7 +9,7 @@ namespace CrmRelationship.Solution.Tests;
 /// <summary>
 /// Other/Solution.xml lists every component the source defines, and nothing else. Columns travel inside
 /// their table (contact and account are shell roots, behavior 2), plug-in types and images inside the
-/// assembly and the steps, as real exports do.
+/// assembly and the steps, as real exports do; the Custom API travels as its customapis/ folder.
 /// </summary>
 [TestFixture]
 public sealed class RootComponentTests
@@ -26,6 +26,7 @@ public sealed class RootComponentTests
         expected.AddRange(source.Views.Select(v => WithId(ComponentType.SavedQuery, v.Id)));
         expected.AddRange(source.Charts.Select(c => WithId(ComponentType.SavedQueryVisualization, c.Id)));
         expected.AddRange(source.Forms.Select(f => WithId(ComponentType.SystemForm, f.Id)));
+        expected.AddRange(source.WebResources.Select(w => Named(ComponentType.WebResource, w.Name)));
         expected.AddRange(source.SiteMaps.Select(s => Named(ComponentType.SiteMap, s.UniqueName)));
         expected.AddRange(source.Apps.Select(a => Named(ComponentType.AppModule, a.UniqueName)));
         expected.AddRange(source.PluginAssemblies.Select(a => $"{ComponentType.PluginAssembly} {a.Id} {a.Identity}"));
@@ -39,6 +40,17 @@ public sealed class RootComponentTests
         });
 
         Assert.That(actual, Is.EquivalentTo(expected));
+    }
+
+    [Test]
+    public void RootComponents_CustomApi_HasNoneBecauseItsTypeCodeDiffersBetweenEnvironments()
+    {
+        // componenttype has no Custom API; an export names it with the customapi table's object type code of
+        // the exporting environment (10000+), which another environment rejects. The customapis/ folder alone
+        // carries it, as in Microsoft Learn's "Create a custom API with solution files".
+        var environmentSpecific = Fixture.Source.Manifest.RootComponents.Where(r => r.Type >= 10000);
+
+        Assert.That((Fixture.Source.CustomApis.Count > 0, environmentSpecific.Any()), Is.EqualTo((true, false)));
     }
 
     [TestCase("contact")]

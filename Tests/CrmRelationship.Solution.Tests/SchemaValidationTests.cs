@@ -48,7 +48,8 @@ public sealed class SchemaValidationTests
     public void SolutionSource_BuiltFiles_AreNeverCommitted()
     {
         var built = Directory.EnumerateFiles(RepositoryPaths.SolutionSource, "*", SearchOption.AllDirectories)
-            .Where(p => p.EndsWith(".dll", System.StringComparison.OrdinalIgnoreCase) || p.EndsWith(".js", System.StringComparison.OrdinalIgnoreCase));
+            .Where(p => p.EndsWith(".dll", System.StringComparison.OrdinalIgnoreCase) || p.EndsWith(".js", System.StringComparison.OrdinalIgnoreCase)
+                || p.EndsWith(".html", System.StringComparison.OrdinalIgnoreCase));
 
         Assert.That(built, Is.Empty);
     }

@@ -26,6 +26,12 @@ public sealed class SolutionModelTests
     [TestCase("AppModuleSiteMaps/rel_RelationshipInfluence/AppModuleSiteMap_managed.xml", SourceFileKind.SiteMap)]
     [TestCase("PluginAssemblies/X-1/X.dll.data.xml", SourceFileKind.PluginAssembly)]
     [TestCase("SdkMessageProcessingSteps/{2146843d-deea-4845-9673-3843584729ed}.xml", SourceFileKind.Step)]
+    [TestCase("WebResources/rel_/scripts/contactform.js.data.xml", SourceFileKind.WebResource)]
+    [TestCase("WebResources/rel_/scripts/contactform.js", SourceFileKind.Unknown)]
+    [TestCase("customapis/rel_X/customapi.xml", SourceFileKind.CustomApi)]
+    [TestCase("customapis/rel_X/customapirequestparameters/P/customapirequestparameter.xml", SourceFileKind.CustomApiRequestParameter)]
+    [TestCase("customapis/rel_X/customapiresponseproperties/P/customapiresponseproperty.xml", SourceFileKind.CustomApiResponseProperty)]
+    [TestCase("customapis/rel_X/customapiresponseproperties/P/customapirequestparameter.xml", SourceFileKind.Unknown)]
     [TestCase("PluginAssemblies/X-1/X.dll", SourceFileKind.Unknown)]
     [TestCase("Entities/Contact/Notes.xml", SourceFileKind.Unknown)]
     public void Classify_PathInTheLayout_GivesItsKind(string relative, SourceFileKind kind)
