@@ -42,12 +42,15 @@ public sealed class ScoreCommand : ICliCommand
         };
         var output = new Option<string>("--out")
         {
-            Description = "Folder for contacts.csv, accounts.csv, rejected.csv and report.html (default: ./out).",
+            Description = "Folder for contacts.csv, accounts.csv, rejected.csv and report.html, created if missing.",
             HelpName = "DIR",
             DefaultValueFactory = _ => "out",
         };
 
-        var command = new Command("score", "Score contacts and accounts offline from CSV exports, and write scored CSVs and an HTML report.")
+        var command = new Command(
+            "score",
+            "Score contacts and accounts offline from CSV exports, and write scored CSVs and an HTML report. "
+            + "Exit code 0: every row scored; 2: some rows rejected (listed in rejected.csv, all others scored); 1: nothing scored (the message says why).")
         {
             contacts, accounts, settings, asOf, output,
         };

@@ -58,8 +58,8 @@ internal static class ScoreSummary
     private static void WriteAccounts(IAnsiConsole console, ScoreResult result)
     {
         var table = new Table().Title("Accounts, most at risk first")
-            .AddColumn("Account").AddColumn("Level").AddColumn(new TableColumn("Health").RightAligned())
-            .AddColumn("Recommended action").AddColumn("Key contact").AddColumn(new TableColumn("At risk / assessed").RightAligned());
+            .AddColumn("Account").AddColumn(new TableColumn("Level").NoWrap()).AddColumn(new TableColumn("Health").RightAligned().NoWrap())
+            .AddColumn("Recommended action").AddColumn("Key contact").AddColumn(new TableColumn("At risk").RightAligned().NoWrap());
         for (var i = 0; i < result.Accounts.Count && i < MaxAccountRows; i++)
         {
             var account = result.Accounts[i];
@@ -71,7 +71,7 @@ internal static class ScoreSummary
                 score.HealthScore is { } health ? N(health) : "-",
                 score.RecommendedAction is { } action ? Labels.Of(action) : "(no assessed contacts)",
                 account.KeyContactName ?? "-",
-                N(score.RiskContacts) + " / " + N(score.AssessedContacts));
+                N(score.RiskContacts) + " of " + N(score.AssessedContacts));
         }
 
         if (result.Accounts.Count > MaxAccountRows)

@@ -68,7 +68,7 @@ internal sealed class CsvLayout
             throw new ScoreInputException(
                 "The " + what + " file " + file + " has no " + string.Join(", ", missing) + " column" + (missing.Count == 1 ? string.Empty : "s")
                 + " in its header row; export the " + what + " with " + (missing.Count == 1 ? "that column" : "those columns")
-                + " (logical names, see crmrel score --help) and run again.");
+                + ", headed by " + (missing.Count == 1 ? "its logical name" : "their logical names") + ", and run again.");
         }
 
         return new CsvLayout(values, positions);
