@@ -40,7 +40,7 @@ public static class SolutionPacker
         var map = options.MapFile is null ? MapFile.None(options.SourceDirectory) : MapFile.Load(options.MapFile, options.SourceDirectory);
         var version = options.Version ?? ParseVersion(source.Manifest.Version, options);
 
-        var zips = new List<PackedZip>();
+        var zips = new List<(PackedZip Zip, byte[] Bytes)>();
         IReadOnlyList<ComponentCount>? counts = null;
         var differences = new SortedSet<string>(StringComparer.Ordinal) { SolutionManifestDifference };
         foreach (var type in options.Types.Distinct().OrderBy(t => t))
@@ -52,13 +52,18 @@ public static class SolutionPacker
             var fileName = $"{source.Manifest.UniqueName}_{version.FileNamePart}{(type == PackageType.Managed ? "_managed" : string.Empty)}.zip";
             var path = Path.Combine(Path.GetFullPath(options.OutputDirectory), fileName);
             var bytes = DeterministicZip.Create(entries);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllBytes(path, bytes);
-            progress($"Wrote {Display(options, path)} ({bytes.Length:N0} bytes, {entries.Count} entries)");
-            zips.Add(new PackedZip(type, path, bytes.Length, entries.Select(e => e.Key).ToList(), content.ManagedVariants));
+            zips.Add((new PackedZip(type, path, bytes.Length, entries.Select(e => e.Key).ToList(), content.ManagedVariants), bytes));
         }
 
-        return new PackResult(version, zips, counts ?? [], differences.ToList());
+        // Written only when every package passed, so that a failed pack leaves no new zip behind.
+        foreach (var (zip, bytes) in zips)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(zip.Path)!);
+            File.WriteAllBytes(zip.Path, bytes);
+            progress($"Wrote {Display(options, zip.Path)} ({bytes.Length:N0} bytes, {zip.Entries.Count} entries)");
+        }
+
+        return new PackResult(version, zips.Select(z => z.Zip).ToList(), counts ?? [], differences.ToList());
     }
 
     /// <summary>solution.xml has no published schema: its shape is checked instead (tests and <see cref="CheckManifest"/>).</summary>

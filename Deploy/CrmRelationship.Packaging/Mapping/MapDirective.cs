@@ -76,9 +76,21 @@ public sealed record MapDirective(MapDirectiveKind Kind, string Map, string To)
             return Full(sourceDirectory, target);
         }
 
-        return captured is not null
-            ? Full(sourceDirectory, ReplaceAnyFolder(target, captured))
-            : Search(sourceDirectory, target);
+        if (captured is null)
+        {
+            return Search(sourceDirectory, target);
+        }
+
+        // "**" on both sides: the same sub-folder, or else (as in the documented "PluginAssemblies\**\this.dll" to
+        // "..\Plugins\**\that.dll") the file found in any sub-folder of the target.
+        var same = Full(sourceDirectory, ReplaceAnyFolder(target, captured));
+        if (File.Exists(same))
+        {
+            return same;
+        }
+
+        var found = Search(sourceDirectory, target);
+        return File.Exists(found) ? found : same;
     }
 
     private static bool NameMatches(string pattern, string name, bool wildcardsAllowed)

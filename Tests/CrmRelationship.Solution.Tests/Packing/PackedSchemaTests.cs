@@ -1,0 +1,110 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Xml.Linq;
+using CrmRelationship.Packaging;
+using NUnit.Framework;
+
+namespace CrmRelationship.Solution.Tests.Packing;
+
+/// <summary>
+/// The packed XML of both zips against Microsoft's published schemas (shared/schemas, loaded by the
+/// solution model's validator, not the packer's): customizations.xml with zero problems, and each form,
+/// each view's and chart's FetchXML and each chart data definition on its own. The known differences are
+/// named: solution.xml has no published schema (its shape is checked against a real export instead), and
+/// the customapis/ files travel beside customizations.xml, where no schema covers them.
+/// </summary>
+[TestFixture]
+public sealed class PackedSchemaTests
+{
+    private static readonly PackageType[] Types = [PackageType.Unmanaged, PackageType.Managed];
+
+    [TestCaseSource(nameof(Types))]
+    public void Customizations_ValidatedAgainstPublishedSchemas_HasNoProblems(PackageType type)
+    {
+        var root = new XElement(PackRun.Both[type].Xml("customizations.xml"));
+        // The one accepted exception (shared/schemas/README.md): root attributes the 2018 schema does not declare.
+        root.Attributes().Where(a => !a.IsNamespaceDeclaration).Remove();
+
+        Assert.That(Fixture.Schemas.Validate(root), Is.Empty);
+    }
+
+    [TestCaseSource(nameof(Types))]
+    public void Customizations_FormsFetchXmlAndChartData_EachValidOnItsOwn(PackageType type)
+    {
+        var root = PackRun.Both[type].Xml("customizations.xml");
+        var parts = root.Descendants("systemform").Elements("form")
+            .Concat(root.Descendants("fetchxml").Elements("fetch"))
+            .Concat(root.Descendants("fetchcollection").Elements("fetch"))
+            .Concat(root.Descendants("datadescription").Elements("datadefinition"))
+            .ToList();
+
+        Assert.That(
+            (parts.Count, parts.SelectMany(p => Fixture.Schemas.Validate(p)).ToList()),
+            Is.EqualTo((Fixture.Source.Forms.Count + Fixture.Source.Views.Count + Fixture.Source.Charts.Sum(c => c.Fetches.Count) + Fixture.Source.Charts.Count, new List<string>())));
+    }
+
+    [Test]
+    public void Customizations_Sections_FollowTheSchemaSequence()
+    {
+        var sequence = XDocument.Load(Path.Combine(RepositoryPaths.Schemas, "CustomizationsSolution.xsd")).Root!
+            .Elements().First(e => e.Name.LocalName == "element" && (string?)e.Attribute("name") == "ImportExportXml")
+            .Descendants().First(e => e.Name.LocalName == "sequence")
+            .Elements().Select(e => (string)e.Attribute("name")!).ToList();
+        var sections = PackRun.Both[PackageType.Unmanaged].Xml("customizations.xml").Elements().Select(e => e.Name.LocalName).ToList();
+
+        Assert.That(sections.Select(s => sequence.IndexOf(s)), Is.Ordered.Ascending.And.All.GreaterThanOrEqualTo(0));
+    }
+
+    [Test]
+    public void Customizations_EveryEntityPart_HasContentNeverAnEmptyPlaceholder()
+    {
+        var entities = PackRun.Both[PackageType.Unmanaged].Xml("customizations.xml").Element("Entities")!.Elements("Entity");
+        var empty = entities.SelectMany(e => e.Elements().Where(p => p.Name.LocalName is "FormXml" or "SavedQueries" or "Visualizations" && !p.HasElements));
+
+        Assert.That((entities.Count(), empty.Select(e => e.Name.LocalName)), Is.EqualTo((Fixture.Source.Entities.Count, Array.Empty<string>())));
+    }
+
+    [Test]
+    public void Customizations_ComponentDeclarations_AreTheRootsOnly()
+    {
+        var xml = PackRun.Both[PackageType.Unmanaged].Text("customizations.xml");
+
+        Assert.That(xml.Split("xmlns:xsi=").Length - 1, Is.EqualTo(1));
+    }
+
+    [Test]
+    public void KnownSchemaDifferences_OfThisSolution_AreExactlyTheNamedOnes()
+    {
+        var expected = new List<string> { SolutionPacker.SolutionManifestDifference };
+        if (Fixture.Source.Files.Any(f => f.RelativePath.StartsWith("customapis/", StringComparison.Ordinal)))
+        {
+            expected.Add("customapis/: stored as files, as the export does; no published schema");
+        }
+
+        Assert.That(PackRun.Both.Result.KnownSchemaDifferences, Is.EquivalentTo(expected));
+    }
+
+    [TestCase(PackageType.Unmanaged, "0")]
+    [TestCase(PackageType.Managed, "1")]
+    public void SolutionXml_Shape_IsThatOfARealExport(PackageType type, string managed)
+    {
+        var root = PackRun.Both[type].Xml("solution.xml");
+        var manifest = root.Element("SolutionManifest")!;
+
+        Assert.That(
+            (root.Name.LocalName, root.Elements().Count(), manifest.Elements().Select(e => e.Name.LocalName).ToList(), manifest.Element("Managed")!.Value, manifest.Element("Version")!.Value),
+            Is.EqualTo(("ImportExportXml", 1, new List<string> { "UniqueName", "LocalizedNames", "Descriptions", "Version", "Managed", "Publisher", "RootComponents", "MissingDependencies" }, managed, Fixture.Source.Manifest.Version)));
+    }
+
+    [Test]
+    public void Pack_WithAVersion_StampsItInSolutionXmlAndTheZipNames()
+    {
+        var packed = PackRun.Pack("version", [PackageType.Managed], o => o with { Version = SolutionVersion.Parse("1.2.3.4") });
+
+        Assert.That(
+            (Path.GetFileName(packed.Result.Zips.Single().Path), packed[PackageType.Managed].Xml("solution.xml").Element("SolutionManifest")!.Element("Version")!.Value),
+            Is.EqualTo(($"{Fixture.Source.Manifest.UniqueName}_1_2_3_4_managed.zip", "1.2.3.4")));
+    }
+}
