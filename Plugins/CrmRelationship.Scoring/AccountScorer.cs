@@ -129,7 +129,7 @@ internal static class AccountScorer
         }
 
         var due = ExpectationGap.NextFeedbackDue(inputs.CustomerViewDate, inputs.FeedbackCadence, accountLevel is not null, today);
-        ContactScorer.ExplainDue(due, inputs.CustomerViewDate, inputs.FeedbackCadence, explanation);
+        explanation.Line(ContactExplanation.DueLine(due, inputs.CustomerViewDate, inputs.FeedbackCadence));
 
         return new AccountScore
         {

@@ -76,5 +76,41 @@ public sealed class ContactScore
 
     public int? HealthScore { get; init; }
 
-    public string Explanation { get; init; } = string.Empty;
+    /// <summary>
+    /// The plain-language explanation (relationship-model.md §6), built on first use from the facts
+    /// scoring kept. Callers that only write it out should use <see cref="WriteExplanation"/>.
+    /// </summary>
+    public string Explanation
+    {
+        get
+        {
+            if (explanation is null)
+            {
+                var sink = new StringExplanationSink();
+                WriteExplanation(sink);
+                explanation = sink.ToString();
+            }
+
+            return explanation;
+        }
+    }
+
+    internal ContactFacts? Facts { get; init; }
+
+    private string? explanation;
+
+    /// <summary>Writes the explanation to <paramref name="sink"/> piece by piece, without building it as a string.</summary>
+    public void WriteExplanation(IExplanationSink sink)
+    {
+        if (sink is null)
+        {
+            throw new ArgumentNullException(nameof(sink));
+        }
+
+        if (Facts is { } facts)
+        {
+            var writer = new ExplanationWriter(sink);
+            ContactExplanation.Write(this, facts, ref writer);
+        }
+    }
 }

@@ -3,6 +3,7 @@ using System.Buffers;
 using System.Globalization;
 using System.IO;
 using System.Text;
+using CrmRelationship.Scoring;
 
 namespace CrmRelationship.Deploy.Csv;
 
@@ -17,12 +18,14 @@ public sealed class CsvWriter : IDisposable
     private static readonly SearchValues<char> NeedsQuotes = SearchValues.Create(",\"\r\n");
 
     private readonly StreamWriter writer;
+    private readonly QuotedSink quotedSink;
     private bool inRecord;
 
     public CsvWriter(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
         writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), BufferSize);
+        quotedSink = new QuotedSink(writer);
     }
 
     public void Write(ReadOnlySpan<char> value)
@@ -58,6 +61,24 @@ public sealed class CsvWriter : IDisposable
     }
 
     public void Write(string? value) => Write(value.AsSpan());
+
+    /// <summary>
+    /// Writes a contact's explanation as one quoted value, piece by piece, so scoring a large book
+    /// never builds the explanations as strings.
+    /// </summary>
+    public void WriteExplanation(ContactScore score)
+    {
+        ArgumentNullException.ThrowIfNull(score);
+        if (inRecord)
+        {
+            writer.Write(',');
+        }
+
+        inRecord = true;
+        writer.Write('"');
+        score.WriteExplanation(quotedSink);
+        writer.Write('"');
+    }
 
     public void Write(int? value)
     {
@@ -95,4 +116,31 @@ public sealed class CsvWriter : IDisposable
     public void Flush() => writer.Flush();
 
     public void Dispose() => writer.Dispose();
+
+    /// <summary>Writes text inside a quoted CSV value, doubling any quote.</summary>
+    private sealed class QuotedSink(StreamWriter writer) : IExplanationSink
+    {
+        public void Append(string text)
+        {
+            var value = text.AsSpan();
+            int quote;
+            while ((quote = value.IndexOf('"')) >= 0)
+            {
+                writer.Write(value[..(quote + 1)]);
+                writer.Write('"');
+                value = value[(quote + 1)..];
+            }
+
+            writer.Write(value);
+        }
+
+        public void Append(char character)
+        {
+            writer.Write(character);
+            if (character == '"')
+            {
+                writer.Write('"');
+            }
+        }
+    }
 }

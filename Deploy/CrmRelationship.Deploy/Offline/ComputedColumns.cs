@@ -25,7 +25,7 @@ internal static class ComputedColumns
         new(LogicalNames.Computed.ExpectationAlignment, (w, s) => w.Write(s.ExpectationAlignment is { } v ? Labels.Of(v) : null)),
         new(LogicalNames.Computed.NextFeedbackDue, (w, s) => w.WriteDate(s.NextFeedbackDue)),
         new(LogicalNames.Computed.HealthScore, (w, s) => w.Write(s.HealthScore)),
-        new(LogicalNames.Computed.ScoreExplanation, (w, s) => w.Write(s.Explanation)),
+        new(LogicalNames.Computed.ScoreExplanation, (w, s) => w.WriteExplanation(s)),
     };
 
     public static readonly ComputedColumn<AccountScore>[] Account =

@@ -1,0 +1,288 @@
+using System;
+
+namespace CrmRelationship.Scoring;
+
+/// <summary>
+/// Writes a contact's explanation (relationship-model.md §6): which inputs chose the action, which
+/// behaviours set the level and which rung is missing, the direction, the gap with both levels and
+/// the capture date, when to ask again, the health parts, and what to do next for anything missing.
+/// The same score always gives the same text.
+/// </summary>
+internal static class ContactExplanation
+{
+    private static readonly string[] MatrixInputNames = { "Relationship", "Organizational power", "Perception", "Activity level" };
+
+    public static void Write(ContactScore score, ContactFacts facts, ref ExplanationWriter w)
+    {
+        WriteAction(score, facts, ref w);
+        WriteLevel(score.RelationshipLevel, facts.BehaviourMask, ref w);
+        WriteDirection(score, facts.RiskMask, ref w);
+        WriteGap(score, facts.Inputs, ref w);
+        WriteDue(score.NextFeedbackDue, facts.Inputs.CustomerViewDate, facts.Inputs.FeedbackCadence, ref w);
+        WriteHealth(score.HealthScore, facts.Parts, facts.Weights, ref w);
+    }
+
+    /// <summary>The "Next feedback due" line as a string, for the account explanation.</summary>
+    public static string DueLine(DateTime? due, DateTime? capturedOn, FeedbackCadence? cadence)
+    {
+        var sink = new StringExplanationSink();
+        var w = new ExplanationWriter(sink);
+        WriteDue(due, capturedOn, cadence, ref w);
+        return sink.ToString();
+    }
+
+    private static void WriteAction(ContactScore score, ContactFacts facts, ref ExplanationWriter w)
+    {
+        var inputs = facts.Inputs;
+        if (score.RecommendedAction is { } action)
+        {
+            w.Line("Recommended action: ");
+            w.Text(Labels.Of(action));
+            w.Text(", because Relationship is ");
+            w.Text(Labels.Of(inputs.Relationship!.Value));
+            w.Text(", Organizational power is ");
+            w.Text(Labels.Of(inputs.OrganizationalPower!.Value));
+            w.Text(", Perception is ");
+            w.Text(Labels.Of(inputs.Perception!.Value));
+            w.Text(" and Activity level is ");
+            w.Text(Labels.Of(inputs.ActivityLevel!.Value));
+            w.Char('.');
+            if (facts.RowOverridden)
+            {
+                w.Text(" Your administrator set this row of the matrix.");
+            }
+
+            return;
+        }
+
+        var missing = (inputs.Relationship is null ? 1 : 0) | (inputs.OrganizationalPower is null ? 2 : 0)
+            | (inputs.Perception is null ? 4 : 0) | (inputs.ActivityLevel is null ? 8 : 0);
+        var count = ContactScorer.CountBits(missing);
+        w.Line("No recommended action: ");
+        WriteNames(missing, MatrixInputNames, ref w);
+        w.IsAre(count);
+        w.Text(" not assessed yet. Assess ");
+        w.Text(count == 1 ? "it" : "them");
+        w.Text(" to get one.");
+    }
+
+    private static void WriteLevel(RelationshipLevel? level, int mask, ref ExplanationWriter w)
+    {
+        if (level is null)
+        {
+            w.Line("No relationship level: no relationship behaviours are observed yet. Record the ones you see, starting with Buys from us.");
+            return;
+        }
+
+        var rung = Ladder.Rung(level.Value);
+        var shown = mask & ((1 << rung) - 1);
+        w.Line("Relationship level: ");
+        w.Text(Labels.Of(level.Value));
+        if (shown == 0)
+        {
+            w.Text(": any observed behaviour puts the relationship on the first rung.");
+        }
+        else
+        {
+            w.Text(", shown by ");
+            WriteBehaviours(shown, ref w);
+            w.Char('.');
+        }
+
+        // Rungs above the first missing one (rung + 1) that are observed but do not count.
+        var above = rung < 5 ? mask & ~((1 << (rung + 1)) - 1) : 0;
+        if (above != 0)
+        {
+            w.Line(string.Empty);
+            WriteBehaviours(above, ref w);
+            w.IsAre(ContactScorer.CountBits(above));
+            w.Text(" observed, but ");
+            w.Text(Labels.Of(Ladder.BehaviourOf(rung + 1)));
+            w.Text(" is not: the level stays at ");
+            w.Text(Labels.Of(level.Value));
+            w.Char('.');
+        }
+    }
+
+    private static void WriteDirection(ContactScore score, int riskMask, ref ExplanationWriter w)
+    {
+        if (riskMask != 0)
+        {
+            w.Line("Direction: Coming apart, because ");
+            var count = ContactScorer.CountBits(riskMask);
+            var index = 0;
+            for (var bit = 0; bit < 4; bit++)
+            {
+                if ((riskMask & (1 << bit)) != 0)
+                {
+                    w.Separator(index++, count);
+                    w.Text(Labels.Of((RiskBehaviour)(415700000 + bit)));
+                }
+            }
+
+            w.IsAre(count);
+            w.Text(" observed.");
+            return;
+        }
+
+        if (score.Direction == Direction.Steady || score.LevelChangedOn is null)
+        {
+            w.Line("Direction: Steady: no risk behaviours are observed and the level has not risen or fallen.");
+            return;
+        }
+
+        w.Line("Direction: ");
+        w.Text(Labels.Of(score.Direction));
+        w.Text(score.Direction == Direction.ComingApart ? ", because the level fell from " : ", because the level rose from ");
+        w.Text(LevelText(score.PreviousLevel));
+        w.Text(" to ");
+        w.Text(LevelText(score.RelationshipLevel));
+        w.Text(" on ");
+        w.Date(score.LevelChangedOn.Value);
+        w.Char('.');
+    }
+
+    private static void WriteGap(ContactScore score, ContactInputs inputs, ref ExplanationWriter w)
+    {
+        var view = inputs.CustomerViewLevel;
+        if (score.ExpectationGap is { } gap)
+        {
+            w.Line("Expectation gap: ");
+            w.Signed(gap);
+            w.Text(" (");
+            w.Text(Labels.Of(ExpectationGap.Alignment(gap)));
+            w.Text("): we see ");
+            w.Text(Labels.Of(score.RelationshipLevel!.Value));
+            w.Text(", the customer sees ");
+            w.Text(Labels.Of(view!.Value));
+            if (inputs.CustomerViewDate is { } captured)
+            {
+                w.Text(" (captured ");
+                w.Date(captured);
+                w.Text("). Gap score ");
+            }
+            else
+            {
+                w.Text(" (capture date not recorded). Gap score ");
+            }
+
+            w.Number(ExpectationGap.Score(gap));
+            w.Char('.');
+            return;
+        }
+
+        if (view is null)
+        {
+            w.Line(score.RelationshipLevel is null
+                ? "No expectation gap: there is no relationship level and no customer view yet. Ask the customer how they see the relationship."
+                : "No expectation gap: ask the customer how they see the relationship.");
+            return;
+        }
+
+        w.Line("No expectation gap: the customer sees ");
+        w.Text(Labels.Of(view.Value));
+        w.Text(", but there is no relationship level yet. Record the relationship behaviours you observe.");
+    }
+
+    private static void WriteDue(DateTime? due, DateTime? capturedOn, FeedbackCadence? cadence, ref ExplanationWriter w)
+    {
+        if (due is null)
+        {
+            w.Line("Next feedback due: not set until there is a relationship level or a customer view.");
+            return;
+        }
+
+        w.Line("Next feedback due: ");
+        w.Date(due.Value);
+        if (capturedOn is null)
+        {
+            w.Text(", because no customer view has been captured yet. Ask the customer how they see the relationship.");
+            return;
+        }
+
+        w.Text(", ");
+        w.Number(ExpectationGap.Months(cadence));
+        w.Text(" months after the view captured on ");
+        w.Date(capturedOn.Value);
+        w.Text(" (");
+        w.Text(cadence is null ? "Quarterly by default" : Labels.Of(cadence.Value));
+        w.Text(").");
+    }
+
+    private static void WriteHealth(int? health, HealthParts parts, HealthWeights weights, ref ExplanationWriter w)
+    {
+        var unknown = (parts.Ladder is null ? 1 : 0) | (parts.Stance is null ? 2 : 0) | (parts.Alignment is null ? 4 : 0);
+        if (health is { } score)
+        {
+            w.Line("Relationship health: ");
+            w.Number(score);
+            w.Text(", the weighted mean of ");
+            var known = 4 - ContactScorer.CountBits(unknown);
+            var index = 0;
+            if (parts.Ladder is { } ladder) { Part(ref w, index++, known, "ladder ", ladder, weights.Ladder); }
+            if (parts.Stance is { } stance) { Part(ref w, index++, known, "stance ", stance, weights.Stance); }
+            if (parts.Alignment is { } alignment) { Part(ref w, index++, known, "alignment ", alignment, weights.Alignment); }
+            Part(ref w, index, known, "risk behaviours ", parts.Risk, weights.Risk);
+            w.Char('.');
+            if (unknown != 0)
+            {
+                w.Text(" Not counted: ");
+                WriteNames(unknown, UnknownPartReasons, ref w);
+                w.Char('.');
+            }
+
+            return;
+        }
+
+        w.Line("No relationship health: it needs at least two of ladder, stance and alignment; ");
+        WriteNames(unknown, UnknownPartReasons, ref w);
+        w.Char('.');
+    }
+
+    private static readonly string[] UnknownPartReasons =
+    {
+        "ladder needs observed behaviours",
+        "stance needs Perception and Relationship",
+        "alignment needs our level and the customer's view",
+    };
+
+    private static void Part(ref ExplanationWriter w, int index, int count, string name, int value, int weight)
+    {
+        w.Separator(index, count);
+        w.Text(name);
+        w.Number(value);
+        w.Text(" (weight ");
+        w.Number(weight);
+        w.Char(')');
+    }
+
+    private static void WriteBehaviours(int mask, ref ExplanationWriter w)
+    {
+        var count = ContactScorer.CountBits(mask);
+        var index = 0;
+        for (var rung = 1; rung <= 5; rung++)
+        {
+            if ((mask & (1 << (rung - 1))) != 0)
+            {
+                w.Separator(index++, count);
+                w.Text(Labels.Of(Ladder.BehaviourOf(rung)));
+            }
+        }
+    }
+
+    private static void WriteNames(int mask, string[] names, ref ExplanationWriter w)
+    {
+        var count = ContactScorer.CountBits(mask);
+        var index = 0;
+        for (var i = 0; i < names.Length; i++)
+        {
+            if ((mask & (1 << i)) != 0)
+            {
+                w.Separator(index++, count);
+                w.Text(names[i]);
+            }
+        }
+    }
+
+    private static string LevelText(RelationshipLevel? level) => level is null ? "no level" : Labels.Of(level.Value);
+}
