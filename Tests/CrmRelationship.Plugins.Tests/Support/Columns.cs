@@ -17,6 +17,10 @@ internal static class Columns
         where TChoice : struct, Enum =>
         choice is null ? null : new OptionSetValue(Convert.ToInt32(choice.Value, CultureInfo.InvariantCulture));
 
+    public static OptionSetValue Option<TChoice>(TChoice choice)
+        where TChoice : struct, Enum =>
+        new(Convert.ToInt32(choice, CultureInfo.InvariantCulture));
+
     public static OptionSetValueCollection? Options<TChoice>(IEnumerable<TChoice> choices)
         where TChoice : struct, Enum
     {
