@@ -48,9 +48,9 @@ public static class SolutionPacker
             var content = CustomizationsBuilder.Build(
                 PackageSource.Select(source.Files, type), schemas.RootSections, f => Display(options, f.File.FullPath));
             counts ??= ComponentCounter.Count(content);
-            var entries = Entries(content, type, version, schemas, map, source, options, differences, progress);
-            var fileName = $"{source.Manifest.UniqueName}_{version.FileNamePart}{(type == PackageType.Managed ? "_managed" : string.Empty)}.zip";
-            var path = Path.Combine(Path.GetFullPath(options.OutputDirectory), fileName);
+            var zipName = $"{source.Manifest.UniqueName}_{version.FileNamePart}{(type == PackageType.Managed ? "_managed" : string.Empty)}";
+            var entries = Entries(zipName, content, type, version, schemas, map, source, options, differences, progress);
+            var path = Path.Combine(Path.GetFullPath(options.OutputDirectory), zipName + ".zip");
             var bytes = DeterministicZip.Create(entries);
             zips.Add((new PackedZip(type, path, bytes.Length, entries.Select(e => e.Key).ToList(), content.ManagedVariants), bytes));
         }
@@ -71,6 +71,7 @@ public static class SolutionPacker
         "solution.xml: <SolutionManifest> and the ImportExportXml attributes have no published schema (shape checked instead)";
 
     private static List<KeyValuePair<string, byte[]>> Entries(
+        string zipName,
         PackageContent content,
         PackageType type,
         SolutionVersion version,
@@ -84,7 +85,8 @@ public static class SolutionPacker
         var label = type.ToString().ToLowerInvariant();
         progress($"Validating the {label} customizations.xml against {Display(options, options.SchemaDirectory)}");
         var customizations = PackedXml.ToExportBytes(content.Customizations);
-        Validate(content.Customizations, customizations, type, schemas, options, differences);
+        var rejected = Path.Combine(Path.GetFullPath(options.OutputDirectory), $"{zipName}.rejected-customizations.xml");
+        Validate(content.Customizations, customizations, type, schemas, options, differences, rejected);
 
         var manifest = Manifest(content.Manifest, type, version);
         CheckManifest(manifest);
@@ -128,7 +130,9 @@ public static class SolutionPacker
         return entries;
     }
 
-    private static void Validate(XElement built, byte[] bytes, PackageType type, PackSchemas schemas, PackOptions options, SortedSet<string> differences)
+    // On failure the rejected file is written next to where the zip would be, so that its line numbers can be followed.
+    private static void Validate(
+        XElement built, byte[] bytes, PackageType type, PackSchemas schemas, PackOptions options, SortedSet<string> differences, string rejected)
     {
         var undeclared = schemas.UndeclaredSections(built);
         var rootAttributes = built.Attributes().Where(a => !a.IsNamespaceDeclaration).Select(a => a.Name.LocalName).ToList();
@@ -147,8 +151,11 @@ public static class SolutionPacker
         {
             var first = problems[0];
             var from = first.Source is null ? string.Empty : $" (from {Display(options, Path.Combine(options.SourceDirectory, first.Source))})";
+            Directory.CreateDirectory(Path.GetDirectoryName(rejected)!);
+            File.WriteAllBytes(rejected, bytes);
             throw new PackException(
-                $"The {type.ToString().ToLowerInvariant()} {CustomizationsEntry} breaks Microsoft's schema at line {first.Line}, column {first.Column}{from}: "
+                $"The {type.ToString().ToLowerInvariant()} {CustomizationsEntry} (written to {Display(options, rejected)}) breaks Microsoft's schema "
+                + $"at line {first.Line}, column {first.Column}{from}: "
                 + $"{first.Message.TrimEnd('.')}{(problems.Count > 1 ? $" ({problems.Count} problems in all)" : string.Empty)}.");
         }
     }

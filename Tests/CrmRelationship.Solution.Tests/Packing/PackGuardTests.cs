@@ -100,7 +100,7 @@ public sealed class PackGuardTests
 
         var error = PackError(PackRun.Options(folder, [PackageType.Unmanaged], source));
 
-        Assert.That(error, Does.Match(@"^The unmanaged customizations\.xml breaks Microsoft's schema at line \d+, column \d+ \(from .*SavedQueries/\{[0-9a-f-]+\}\.xml\): .*not-an-operator-.*\.$"));
+        Assert.That(error, Does.Match(@"^The unmanaged customizations\.xml \(written to .*\.rejected-customizations\.xml\) breaks Microsoft's schema at line \d+, column \d+ \(from .*SavedQueries/\{[0-9a-f-]+\}\.xml\): .*not-an-operator-.*\.$"));
     }
 
     [Test]
