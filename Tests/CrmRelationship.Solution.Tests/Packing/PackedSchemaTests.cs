@@ -67,7 +67,7 @@ public sealed class PackedSchemaTests
     }
 
     [Test]
-    public void Customizations_ComponentDeclarations_AreTheRootsOnly()
+    public void Customizations_XsiNamespace_IsDeclaredOnceOnTheRoot()
     {
         var xml = PackRun.Both[PackageType.Unmanaged].Text("customizations.xml");
 
