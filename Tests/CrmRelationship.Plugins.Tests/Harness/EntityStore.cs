@@ -176,8 +176,8 @@ public sealed class EntityStore
         }
     }
 
-    /// <summary>Dataverse stores an empty text as null: a column set to "" reads back absent.</summary>
-    private static bool IsEmpty(object? value) => value is null or string { Length: 0 };
+    /// <summary>Dataverse stores empty text and an empty multi-select as null: such a column reads back absent.</summary>
+    private static bool IsEmpty(object? value) => value is null or string { Length: 0 } or OptionSetValueCollection { Count: 0 };
 
     /// <summary>Records a row's state before the operation's first change to it.</summary>
     private void Touch(string entityName, Guid id)

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Linq;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
@@ -83,13 +84,13 @@ internal sealed class StepOrganizationService : IOrganizationService
 
     public Guid Create(Entity entity)
     {
-        Record(CallKind.Create, entity?.LogicalName, entity?.Id ?? Guid.Empty);
+        Record(CallKind.Create, entity?.LogicalName, entity?.Id ?? Guid.Empty, entity);
         return Nested(PipelineRequest.Create(entity!));
     }
 
     public void Update(Entity entity)
     {
-        Record(CallKind.Update, entity?.LogicalName, entity?.Id ?? Guid.Empty);
+        Record(CallKind.Update, entity?.LogicalName, entity?.Id ?? Guid.Empty, entity);
         Nested(PipelineRequest.Update(entity!));
     }
 
@@ -122,8 +123,11 @@ internal sealed class StepOrganizationService : IOrganizationService
     public void Disassociate(string entityName, Guid entityId, Relationship relationship, EntityReferenceCollection relatedEntities) =>
         throw new NotSupportedException("The in-memory organization does not support Disassociate.");
 
-    private void Record(CallKind kind, string? entityName, Guid id) =>
-        execution.Record(new ServiceCall(kind, entityName ?? string.Empty, id, userId, execution.Depth));
+    private void Record(CallKind kind, string? entityName, Guid id, Entity? written = null) =>
+        execution.Record(new ServiceCall(kind, entityName ?? string.Empty, id, userId, execution.Depth)
+        {
+            Columns = written is null ? Array.Empty<string>() : written.Attributes.Keys.OrderBy(k => k, StringComparer.Ordinal).ToList(),
+        });
 
     private Guid Nested(PipelineRequest request) =>
         pipeline.RunNested(request, transaction, execution.Context, userId);

@@ -26,6 +26,9 @@ public enum CallKind
 /// <param name="PageNumber">The page asked for by a RetrieveMultiple; 0 otherwise.</param>
 public sealed record ServiceCall(CallKind Kind, string EntityName, Guid RecordId, Guid UserId, int Depth, int PageNumber = 0)
 {
+    /// <summary>The columns a Create or Update wrote (so a test can check that only changed columns are sent); empty otherwise.</summary>
+    public IReadOnlyList<string> Columns { get; init; } = Array.Empty<string>();
+
     public override string ToString() =>
         Kind == CallKind.RetrieveMultiple
             ? string.Create(CultureInfo.InvariantCulture, $"{Kind} {EntityName} page {PageNumber} (depth {Depth})")

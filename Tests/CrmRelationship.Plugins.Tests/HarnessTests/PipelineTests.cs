@@ -209,7 +209,8 @@ public sealed class PipelineTests
             Assert.That(nested.ParentContext, Is.SameAs(op.Steps[0].Context));
             Assert.That(nested.CorrelationId, Is.EqualTo(op.CorrelationId));
             Assert.That((nested.UserId, nested.InitiatingUserId), Is.EqualTo((Pipeline.SystemUserId, crm.CallerId)));
-            Assert.That(op.Steps[0].Calls.Single(), Is.EqualTo(new ServiceCall(CallKind.Update, Names.Account, account, Pipeline.SystemUserId, 1)));
+            Assert.That(op.Steps[0].Calls.Single() with { Columns = Array.Empty<string>() }, Is.EqualTo(new ServiceCall(CallKind.Update, Names.Account, account, Pipeline.SystemUserId, 1)));
+            Assert.That(op.Steps[0].Calls.Single().Columns, Is.EqualTo(new[] { OtherColumns.Description }));
             Assert.That(op.CallCounts, Is.EqualTo(new CallCounts(0, 0, 0, 1, 0)));
             Assert.That(op.MaxDepth, Is.EqualTo(2));
             Assert.That(crm.Store.Get(Names.Account, account)[OtherColumns.Description], Is.EqualTo("written at depth 1"));

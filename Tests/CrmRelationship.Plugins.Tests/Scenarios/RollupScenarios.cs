@@ -176,6 +176,31 @@ public sealed class RollupScenarios
         });
     }
 
+    [Test]
+    public void RollupUpdate_CarriesOnlyTheAccountColumnsWhoseValueChanged()
+    {
+        // Arrange: a second contact whose health changes, while the key contact and the counts stay.
+        crm.CreateContact(AtHighRisk, accountA, "Ada Lovelace");
+        var grace = crm.CreateContact(
+            new ContactInputs { Relationship = RelationshipStatus.Yes, OrganizationalPower = OrganizationalPower.Low, Perception = Perception.Advocate, ActivityLevel = ActivityLevel.Passive, ObservedBehaviours = new[] { RelationshipBehaviour.BuysFromUs, RelationshipBehaviour.ReliesOnOurSupport } },
+            accountA,
+            "Grace Hopper");
+        var before = Accounts.Computed(crm.Account(accountA));
+
+        // Act
+        crm.Update(Contacts.Change(grace, (Names.ContactInputs.RiskBehaviours, Columns.Options(new[] { RiskBehaviour.Contempt }))));
+
+        // Assert
+        var after = Accounts.Computed(crm.Account(accountA));
+        var changed = after.Keys.Where(k => !Equals(after[k], before[k])).Append(Names.Computed.ScoredOn).OrderBy(k => k, StringComparer.Ordinal);
+        var update = crm.LastOperation.Calls.Single(c => c.Kind == CallKind.Update);
+        Assert.Multiple(() =>
+        {
+            Assert.That(update.Columns, Is.EqualTo(changed));
+            Assert.That(update.Columns, Does.Not.Contain(Names.Computed.KeyContactId).And.Not.Contain(Names.Computed.AssessedContacts));
+        });
+    }
+
     /// <summary>The same saves of two contacts of one account, in different orders.</summary>
     private static readonly (int Contact, string Column, object Value)[] Saves =
     {
