@@ -75,7 +75,7 @@ public sealed class ScoringSettings
                     health = ReadHealthWeights(pair.Value);
                     break;
                 default:
-                    throw new ScoringSettingsException(pair.Key, "this is not a setting. The settings are matrix, highPowerWeight and healthWeights.");
+                    throw new ScoringSettingsException(pair.Key, "is not a setting. The settings are matrix, highPowerWeight and healthWeights.");
             }
         }
 

@@ -118,6 +118,18 @@ public sealed class FatalErrorTests
     }
 
     [Test]
+    public void UnknownSetting_MessageReadsAsOneSentence()
+    {
+        using var book = new TestBook();
+        var contacts = book.Contacts(TestBook.Contact("c1", "Ann Lee", "a1"));
+        var settings = book.WriteLines("settings.json", new[] { "{\"colour\": \"blue\"}" });
+
+        var run = book.Score(contacts, null, "--settings", settings);
+
+        AssertFatal(run, "Setting 'colour' is not a setting. The settings are matrix, highPowerWeight and healthWeights.");
+    }
+
+    [Test]
     public void SettingsFileDoesNotExist_ExitsOne()
     {
         using var book = new TestBook();
