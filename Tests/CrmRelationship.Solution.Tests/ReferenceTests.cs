@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
+using System.Xml.Linq;
 using CrmRelationship.SolutionModel;
 using NUnit.Framework;
 
@@ -31,6 +33,28 @@ public sealed class ReferenceTests
     public void View_GridColumns_AreAllFetched(ViewDefinition view)
     {
         Assert.That(view.LayoutColumns.Except(view.FetchAttributes), Is.Empty);
+    }
+
+    [Test]
+    public void ViewsAndCharts_FetchAndGrid_AreOfTheTableWhoseFolderPacksThem()
+    {
+        // A view or chart is packed inside the <Entity> of its folder and takes its table from there; the reader
+        // takes the table from the FetchXML, so the column checks above cannot see a view filed under the wrong
+        // table. The grid must name the same table: row id <table>id, object its type code (account 1, contact 2).
+        var typeCodes = new Dictionary<string, string> { ["account"] = "1", ["contact"] = "2" };
+        var files = Fixture.Source.Files.Where(f => f.Kind is SourceFileKind.View or SourceFileKind.Chart).ToList();
+        var wrong = files.Where(f =>
+        {
+            var table = f.Folders[1].ToLowerInvariant();
+            var root = XDocument.Load(f.FullPath).Root!;
+            var fetched = root.Descendants("fetch").Elements("entity").Select(e => (string?)e.Attribute("name")).ToList();
+            var grids = root.Descendants("grid").ToList();
+            return fetched.Count == 0 || fetched.Any(e => e != table)
+                || grids.Any(g => (string?)g.Attribute("object") != typeCodes.GetValueOrDefault(table)
+                    || g.Elements("row").Any(r => (string?)r.Attribute("id") != table + "id"));
+        }).Select(f => f.RelativePath);
+
+        Assert.That((files.Count > 0, wrong), Is.EqualTo((true, Enumerable.Empty<string>())));
     }
 
     [TestCaseSource(typeof(Cases), nameof(Cases.Forms))]
