@@ -37,6 +37,26 @@ public sealed class FormTests
     }
 
     [TestCaseSource(typeof(Cases), nameof(Cases.Forms))]
+    public void Form_ControlOfEachSolutionColumn_IsTheControlOfItsColumnType(FormDefinition form)
+    {
+        // Control class ids by attribute type (sdk-solution-webapi.md §3.5); the schemas accept any GUID there.
+        var controlOf = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["picklist"] = "{3EF39988-22BB-4f0b-BBBE-64B5A3748AEE}",
+            ["multiselectpicklist"] = "{4AA28AB7-9C13-4F57-A73D-AD894D048B5F}",
+            ["int"] = "{C6D124CA-7EDA-4a60-AEA9-7FB8D318B68F}",
+            ["datetime"] = "{5B773807-9FB2-42db-97C3-7A91EFF8ADFF}",
+            ["ntext"] = "{E0DECE4B-6FC8-4a8f-A065-082708572369}",
+            ["lookup"] = "{270BD3DB-D9AF-4782-9025-509E298DEC0A}",
+        };
+        var types = Fixture.Source.Entity(form.EntityLogicalName).Columns.ToDictionary(c => c.LogicalName, c => c.AttributeType, StringComparer.Ordinal);
+        var bound = form.AllControls().Where(c => c.DataFieldName is not null && types.ContainsKey(c.DataFieldName)).ToList();
+        var wrong = bound.Where(c => !string.Equals(controlOf.GetValueOrDefault(types[c.DataFieldName!]), c.ClassId, StringComparison.OrdinalIgnoreCase));
+
+        Assert.That((bound.Count > 0, wrong.Select(c => c.Id)), Is.EqualTo((true, Enumerable.Empty<string>())));
+    }
+
+    [TestCaseSource(typeof(Cases), nameof(Cases.Forms))]
     public void Form_ControlIds_AreUnique(FormDefinition form)
     {
         Assert.That(form.AllControls().Select(c => c.Id), Is.Unique);
