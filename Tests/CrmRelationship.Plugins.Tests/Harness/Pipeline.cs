@@ -17,7 +17,7 @@ namespace CrmRelationship.Plugins.Tests.Harness;
 /// one level deeper; an exception aborts the top-level operation and undoes every change it made.
 /// Every call a plug-in makes is counted per step execution and per top-level operation.
 /// </summary>
-public sealed class Pipeline
+public sealed partial class Pipeline
 {
     /// <summary>The platform's depth limit: an operation at depth 9 is an infinite loop.</summary>
     public const int MaxDepth = 8;
@@ -107,21 +107,26 @@ public sealed class Pipeline
         return AttributeValues.Copy(row, columnSet.Columns);
     }
 
-    internal Guid RunTopLevel(PipelineRequest request)
+    internal Guid RunTopLevel(PipelineRequest request) => InTransaction(
+        () => new OperationRecord(request.Message, request.EntityName, NewId()) { RecordId = request.Id },
+        transaction => RunMessage(request, transaction, depth: 1, parent: null, CallerId));
+
+    /// <summary>Runs one top-level operation (a Create, Update, Delete or Custom API request) in its own transaction.</summary>
+    private T InTransaction<T>(Func<OperationRecord> newRecord, Func<PipelineTransaction, T> body)
     {
         if (current is not null)
         {
             throw new InvalidOperationException("A top-level operation is already running; plug-ins must use the service from their IOrganizationServiceFactory.");
         }
 
-        var record = new OperationRecord(request.Message, request.EntityName, NewId()) { RecordId = request.Id };
+        var record = newRecord();
         var transaction = new PipelineTransaction(record, NewId(), CallerId, DateTime.UtcNow);
         operations.Add(record);
         current = transaction;
         Store.Begin();
         try
         {
-            var id = RunMessage(request, transaction, depth: 1, parent: null, CallerId);
+            var result = body(transaction);
             if (transaction.Loop is not null)
             {
                 throw new PipelineLoopException(transaction.Loop);
@@ -136,7 +141,7 @@ public sealed class Pipeline
 
             Store.Commit();
             record.Succeeded = true;
-            return id;
+            return result;
         }
         catch (Exception ex)
         {

@@ -156,8 +156,7 @@ internal sealed class CallerOrganizationService : IOrganizationService
 
     public EntityCollection RetrieveMultiple(QueryBase query) => QueryEngine.Execute(pipeline.Store, query);
 
-    public OrganizationResponse Execute(OrganizationRequest request) =>
-        throw new NotSupportedException("The in-memory organization does not execute requests.");
+    public OrganizationResponse Execute(OrganizationRequest request) => pipeline.Execute(request);
 
     public void Associate(string entityName, Guid entityId, Relationship relationship, EntityReferenceCollection relatedEntities) =>
         throw new NotSupportedException("The in-memory organization does not support Associate.");

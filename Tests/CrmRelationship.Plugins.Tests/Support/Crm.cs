@@ -17,14 +17,20 @@ internal static class Crm
     private static readonly Lazy<IReadOnlyList<StepRegistration>> SolutionSteps =
         new(() => SolutionSource.LoadSteps(TestPaths.SolutionSourceFolder));
 
+    private static readonly Lazy<CustomApiCatalog> SolutionCustomApis =
+        new(() => CustomApiCatalog.FromSolution(SolutionSource.Load(TestPaths.SolutionSourceFolder), PluginAssembly));
+
     public static Assembly PluginAssembly => typeof(ContactScoringPlugin).Assembly;
+
+    /// <summary>The Custom APIs of Solution/src/customapis, resolved through the registered plug-in types.</summary>
+    public static CustomApiCatalog CustomApis => SolutionCustomApis.Value;
 
     /// <summary>The steps of Solution/src/SdkMessageProcessingSteps.</summary>
     public static IReadOnlyList<StepRegistration> Steps => SolutionSteps.Value;
 
-    /// <summary>An organization running the registered steps; <paramref name="edit"/> may change a registration (e.g. its configuration).</summary>
+    /// <summary>An organization running the registered steps and Custom APIs; <paramref name="edit"/> may change a step's registration (e.g. its configuration).</summary>
     public static Pipeline Registered(Func<StepRegistration, StepRegistration>? edit = null) =>
-        new(Steps.Select(edit ?? (s => s)), PluginAssembly);
+        new(Steps.Select(edit ?? (s => s)), PluginAssembly) { CustomApis = CustomApis };
 
     /// <summary>An organization whose steps of every plug-in carry this unsecure configuration.</summary>
     public static Pipeline WithConfiguration(string configuration, params string[] pluginNames) =>
