@@ -52,8 +52,7 @@ public sealed class AccountScoringPlugin : IPlugin
         }
         else
         {
-            var stored = call.PreImage ?? throw new InvalidPluginExecutionException(
-                "The account scoring step has no pre-image named PreImage. Ask your administrator to re-import the Customer Relationship Influence solution.");
+            var stored = call.PreImage ?? throw call.Misregistered("The account scoring step has no pre-image named PreImage.");
             var accountId = target.Id != Guid.Empty ? target.Id : call.Context.PrimaryEntityId;
             var contacts = AccountColumns.ActiveContacts(call.Service, accountId);
             score = scorer.ScoreAccount(AccountColumns.Inputs(new ColumnValues(target, stored)), contacts, now);

@@ -79,9 +79,7 @@ public sealed class ContactRollupPlugin : IPlugin
     }
 
     private static Entity RequiredImage(PluginCall call, Entity? image, string name) =>
-        image ?? throw new InvalidPluginExecutionException(
-            "The contact rollup step for " + call.Context.MessageName + " has no image named " + name
-            + ". Ask your administrator to re-import the Customer Relationship Influence solution.");
+        image ?? throw call.Misregistered("The contact rollup step for " + call.Context.MessageName + " has no image named " + name + ".");
 
     /// <summary>What the rollup sees of one side (before or after) of a contact change.</summary>
     private readonly struct RolledUpContact

@@ -47,8 +47,7 @@ public sealed class ContactScoringPlugin : IPlugin
         Entity? stored = null;
         if (call.IsMessage(Messages.Update))
         {
-            stored = call.PreImage ?? throw new InvalidPluginExecutionException(
-                "The contact scoring step has no pre-image named PreImage. Ask your administrator to re-import the Customer Relationship Influence solution.");
+            stored = call.PreImage ?? throw call.Misregistered("The contact scoring step has no pre-image named PreImage.");
             history = ContactColumns.History(new ColumnValues(null, stored));
         }
 

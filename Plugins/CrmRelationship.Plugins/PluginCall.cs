@@ -84,6 +84,19 @@ internal sealed class PluginCall
     public void Trace(string format, params object[] args) => Tracing?.Trace(format, args);
 
     /// <summary>
+    /// The step lacks something its registration in the solution provides (an image). That is not
+    /// the user's doing, so it is handled as an unexpected error: traced, and reported with the
+    /// correlation id. <paramref name="problem"/> names only the step and the image.
+    /// </summary>
+    public InvalidPluginExecutionException Misregistered(string problem)
+    {
+        Trace("Registration problem: {0}", problem);
+        return new InvalidPluginExecutionException(
+            problem + " Ask your administrator to re-import the Customer Relationship Influence solution, and give them this reference: "
+            + Context.CorrelationId + ".");
+    }
+
+    /// <summary>
     /// Runs the body with the product's error policy: a user-correctable problem passes through as
     /// it is; anything unexpected is traced in full and reported with the correlation id.
     /// </summary>

@@ -83,6 +83,21 @@ public sealed class AccountScoringPluginTests
     }
 
     [Test]
+    public void UpdateWithoutPreImage_IsTracedAndTheMessageCarriesTheCorrelationId()
+    {
+        var id = Guid.NewGuid();
+        var run = PluginExecution.For("Update", Names.Account, 20, id).WithTarget(new Entity(Names.Account, id));
+
+        var thrown = Assert.Throws<InvalidPluginExecutionException>(() => run.Run(new AccountScoringPlugin()));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(thrown!.Message, Does.Contain(run.CorrelationId.ToString()));
+            Assert.That(run.TraceText, Does.Contain("no pre-image named PreImage"));
+        });
+    }
+
+    [Test]
     public void QueryFailsUnexpectedly_UserSeesTheCorrelationIdAndTheTraceHasTheWholeException()
     {
         var id = Guid.NewGuid();

@@ -57,6 +57,35 @@ public sealed class ContactRollupPluginTests
         });
     }
 
+    [TestCase("Update", "PreImage")]
+    [TestCase("Update", "PostImage")]
+    [TestCase("Delete", "PreImage")]
+    [TestCase("Create", "PostImage")]
+    public void MissingImage_IsTracedAndTheMessageCarriesTheCorrelationId(string message, string missing)
+    {
+        // Arrange: a registration without an image is not the user's doing; it is handled as an unexpected error.
+        var run = PluginExecution.For(message, Names.Contact, 40);
+        if (missing != "PreImage")
+        {
+            run.WithPreImage(Image(Perception.Detractor));
+        }
+
+        if (missing != "PostImage")
+        {
+            run.WithPostImage(Image(Perception.Advocate));
+        }
+
+        // Act
+        var thrown = Assert.Throws<InvalidPluginExecutionException>(() => run.Run(new ContactRollupPlugin()));
+
+        // Assert
+        Assert.Multiple(() =>
+        {
+            Assert.That(thrown!.Message, Does.Contain(run.CorrelationId.ToString()));
+            Assert.That(run.TraceText, Does.Contain("no image named " + missing));
+        });
+    }
+
     [Test]
     public void UpdateThatChangesNothingRolledUp_MakesNoCall()
     {

@@ -84,6 +84,21 @@ public sealed class ContactScoringPluginTests
     }
 
     [Test]
+    public void UpdateWithoutPreImage_IsTracedAndTheMessageCarriesTheCorrelationId()
+    {
+        var id = Guid.NewGuid();
+        var run = PluginExecution.For("Update", Names.Contact, 20, id).WithTarget(Contacts.Change(id, (Names.ContactInputs.Perception, Columns.Option(Perception.Advocate))));
+
+        var thrown = Assert.Throws<InvalidPluginExecutionException>(() => run.Run(new ContactScoringPlugin()));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(thrown!.Message, Does.Contain(run.CorrelationId.ToString()));
+            Assert.That(run.TraceText, Does.Contain("no pre-image named PreImage"));
+        });
+    }
+
+    [Test]
     public void UnexpectedException_IsReportedWithTheCorrelationIdAndTracedInFull()
     {
         // Arrange: a context without InputParameters makes the adapter fail in an unforeseen way.
