@@ -43,3 +43,30 @@ public sealed class PipelineRegistrationException : Exception
     {
     }
 }
+
+/// <summary>
+/// Stands in for the <c>FaultException&lt;OrganizationServiceFault&gt;</c> a plug-in receives when an
+/// operation it started through its organization service fails: same message, the harness's own
+/// exception as the inner exception for diagnosis.
+/// </summary>
+public sealed class OrganizationServiceFaultException : Exception
+{
+    public OrganizationServiceFaultException()
+    {
+    }
+
+    public OrganizationServiceFaultException(string message)
+        : base(message)
+    {
+    }
+
+    public OrganizationServiceFaultException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    public OrganizationServiceFaultException(Exception innerException)
+        : base((innerException ?? throw new ArgumentNullException(nameof(innerException))).Message, innerException)
+    {
+    }
+}

@@ -129,8 +129,22 @@ internal sealed class StepOrganizationService : IOrganizationService
             Columns = written is null ? Array.Empty<string>() : written.Attributes.Keys.OrderBy(k => k, StringComparer.Ordinal).ToList(),
         });
 
-    private Guid Nested(PipelineRequest request) =>
-        pipeline.RunNested(request, transaction, execution.Context, userId);
+    /// <summary>
+    /// A failed nested operation reaches the calling plug-in as the organization service's fault, as on
+    /// the platform, never as the exception a step of that operation threw (an
+    /// InvalidPluginExecutionException included); the fault keeps the message.
+    /// </summary>
+    private Guid Nested(PipelineRequest request)
+    {
+        try
+        {
+            return pipeline.RunNested(request, transaction, execution.Context, userId);
+        }
+        catch (Exception ex)
+        {
+            throw new OrganizationServiceFaultException(ex);
+        }
+    }
 }
 
 /// <summary>

@@ -117,7 +117,7 @@ public sealed class SwallowingPlugin : IPlugin
         {
             service.Update(new Entity(Names.Account, Guid.NewGuid()) { ["description"] = "never" });
         }
-        catch (System.Collections.Generic.KeyNotFoundException)
+        catch (Harness.OrganizationServiceFaultException)
         {
             // Swallowed on purpose: the platform still aborts the transaction.
         }

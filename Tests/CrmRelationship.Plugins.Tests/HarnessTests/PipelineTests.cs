@@ -260,6 +260,32 @@ public sealed class PipelineTests
     }
 
     [Test]
+    public void NestedOperationRefused_ThePluginThatCalledReceivesAServiceFault_NotTheRefusingStepsException()
+    {
+        // Arrange: on the platform a service call never throws the InvalidPluginExecutionException of a step it
+        // ran; the calling plug-in receives the organization service's fault, which carries that message.
+        var crm = NewPipeline(
+            Step<ParentWriterPlugin>(Create, Names.Contact, 40, null, null, PostImage("id", Names.Standard.ParentCustomerId)),
+            Step<ThrowingPlugin>(Update, Names.Account, 20, configuration: "Refused by the account step."));
+        var account = crm.Create(new Entity(Names.Account));
+
+        // Act
+        var thrown = Assert.Catch<Exception>(() =>
+            crm.Create(new Entity(Names.Contact) { [Names.Standard.ParentCustomerId] = new EntityReference(Names.Account, account) }));
+
+        // Assert
+        var writer = crm.LastOperation.Steps[0];
+        Assert.Multiple(() =>
+        {
+            Assert.That(writer.PluginName, Is.EqualTo(nameof(ParentWriterPlugin)));
+            Assert.That(writer.Exception, Is.Not.InstanceOf<InvalidPluginExecutionException>().And.SameAs(thrown));
+            Assert.That(thrown!.Message, Is.EqualTo("Refused by the account step."));
+            Assert.That(thrown.InnerException, Is.TypeOf<InvalidPluginExecutionException>());
+            Assert.That(crm.Store.Count(Names.Contact), Is.Zero);
+        });
+    }
+
+    [Test]
     public void NestedFailureSwallowedByAPlugin_StillAbortsTheOperation()
     {
         var crm = NewPipeline(Step<SwallowingPlugin>(Create, Names.Contact, 40));
