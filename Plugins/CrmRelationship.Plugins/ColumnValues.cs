@@ -73,7 +73,7 @@ internal readonly struct ColumnValues
         if (!Labels.IsDefined<TChoice>(value))
         {
             throw new InvalidPluginExecutionException(
-                "The value " + value + " is not an option of the column " + column + ". Choose one of the column's options and save again.");
+                "The value " + value + " is not an option of the column " + column + ": choose one of the column's options and save again.");
         }
 
         return (TChoice)Enum.ToObject(typeof(TChoice), value);

@@ -98,6 +98,26 @@ public sealed class ContactScoringPluginTests
         });
     }
 
+    [TestCase(Names.ContactInputs.Perception, 415700009, false)]
+    [TestCase(Names.ContactInputs.ObservedBehaviours, 415700042, true)]
+    public void OptionValueOutsideTheChoice_IsRefusedInOneSentenceNamingColumnAndValue(string column, int value, bool multiSelect)
+    {
+        // Arrange
+        var target = Contacts.New(Contacts.FullyAssessed, null, "Ada Lovelace");
+        target[column] = multiSelect ? new OptionSetValueCollection { new OptionSetValue(value) } : new OptionSetValue(value);
+        var run = PluginExecution.For("Create", Names.Contact, 20).WithTarget(target);
+
+        // Act
+        var thrown = Assert.Throws<InvalidPluginExecutionException>(() => run.Run(new ContactScoringPlugin()));
+
+        // Assert: style.md, "one sentence that tells the user what to change".
+        Assert.Multiple(() =>
+        {
+            Assert.That(thrown!.Message, Does.Contain(column).And.Contain(value.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            Assert.That(System.Text.RegularExpressions.Regex.Matches(thrown.Message, @"[.!?](\s|$)"), Has.Count.EqualTo(1), thrown.Message);
+        });
+    }
+
     [Test]
     public void UnexpectedException_IsReportedWithTheCorrelationIdAndTracedInFull()
     {
