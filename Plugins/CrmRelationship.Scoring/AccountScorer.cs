@@ -89,6 +89,15 @@ internal static class AccountScorer
             "Contacts: " + Count(active) + " active, " + Count(assessed) + " assessed, " + Count(risk) + " at risk, "
             + Count(potential) + " with potential.");
 
+        if (assessed == 0)
+        {
+            // relationship-model.md §7: "An account with no assessed contacts has these values emptied".
+            explanation.Line(
+                "Until a contact is assessed, the account's relationship level, health, expectation gap, high-power coverage "
+                + "and next feedback due stay empty.");
+            return new AccountScore { Explanation = explanation.ToString() };
+        }
+
         int? coverage = highPower == 0 ? null : Arithmetic.RoundDiv(100L * highPowerWithRelationship, highPower);
         explanation.Line(coverage is null
             ? "High-power coverage: none, because no active contact is recorded as High power."

@@ -62,9 +62,9 @@ public sealed class ScoringOptionTests
     {
         using var book = new TestBook();
         var contacts = book.Contacts(
-            TestBook.Contact("c1", "Ann Lee", "a1", power: "High", observed: "Buys from us"),
-            TestBook.Contact("c2", "Bo Park", "a1", power: "Low", observed: "Buys from us; Relies on our support"),
-            TestBook.Contact("c3", "Cai Moss", "a1", power: "Low", observed: "Buys from us; Relies on our support"));
+            TestBook.Contact("c1", "Ann Lee", "a1", relationship: "Yes", perception: "Advocate", activity: "Active", power: "High", observed: "Buys from us"),
+            TestBook.Contact("c2", "Bo Park", "a1", relationship: "Yes", perception: "Advocate", activity: "Active", power: "Low", observed: "Buys from us; Relies on our support"),
+            TestBook.Contact("c3", "Cai Moss", "a1", relationship: "Yes", perception: "Advocate", activity: "Active", power: "Low", observed: "Buys from us; Relies on our support"));
         var settings = book.WriteLines("settings.json", new[] { "{ \"highPowerWeight\": 1 }" });
 
         book.Score(contacts);
@@ -144,7 +144,7 @@ public sealed class ScoringOptionTests
     {
         using var book = new TestBook();
         var accounts = book.Accounts(TestBook.Line("a1", "Acme", "Advisor", "2026-06-30", "Half-yearly"));
-        var contacts = book.Contacts(TestBook.Contact("c1", "Ann Lee", "a1", observed: "Buys from us;Relies on our support"));
+        var contacts = book.Contacts(TestBook.Contact("c1", "Ann Lee", "a1", relationship: "Yes", perception: "Advocate", activity: "Active", power: "Low", observed: "Buys from us;Relies on our support"));
 
         book.Score(contacts, accounts);
 

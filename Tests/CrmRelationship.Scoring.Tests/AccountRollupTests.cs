@@ -126,9 +126,9 @@ public sealed class AccountRollupTests
     {
         // 10 (High, w3), 70 (Low), 80 (unknown power): (30 + 70 + 80) / 5 = 36; unweighted it would be 53.
         var account = Build.ScoreAccount(
-            Build.Member("1", health: 10, power: Power.High),
-            Build.Member("2", health: 70, power: Power.Low),
-            Build.Member("3", health: 80, power: null));
+            Build.Member("1", RecommendedAction.LowRiskMoveOn, health: 10, power: Power.High),
+            Build.Member("2", RecommendedAction.LowRiskMoveOn, health: 70, power: Power.Low),
+            Build.Member("3", RecommendedAction.LowRiskMoveOn, health: 80, power: null));
 
         Assert.That(account.HealthScore, Is.EqualTo(36));
     }
@@ -159,7 +159,7 @@ public sealed class AccountRollupTests
     [TestCase(L.InnerCircle, L.Service, 3, ExpectationAlignment.Overestimated, 75)]
     public void AccountHasItsOwnView_GapFollowsTheContactRules(L accountLevel, L view, int gap, ExpectationAlignment alignment, int gapScore)
     {
-        var account = Build.ScoreAccount(new[] { Build.Member("1", level: accountLevel) }, new AccountInputs { CustomerViewLevel = view });
+        var account = Build.ScoreAccount(new[] { Build.Member("1", RecommendedAction.LowRiskMoveOn, level: accountLevel) }, new AccountInputs { CustomerViewLevel = view });
 
         Assert.That(account.ExpectationGap, Is.EqualTo(gap));
         Assert.That(account.ExpectationAlignment, Is.EqualTo(alignment));
@@ -232,7 +232,7 @@ public sealed class AccountRollupTests
     [Test]
     public void NoAccountCaptureDateButAnAccountLevel_NextFeedbackDueToday()
     {
-        var account = Build.ScoreAccount(new[] { Build.Member("1", level: L.Service) }, new AccountInputs { FeedbackCadence = FeedbackCadence.Yearly });
+        var account = Build.ScoreAccount(new[] { Build.Member("1", RecommendedAction.LowRiskMoveOn, level: L.Service) }, new AccountInputs { FeedbackCadence = FeedbackCadence.Yearly });
 
         Assert.That(account.NextFeedbackDue, Is.EqualTo(Build.Now.Date));
     }
@@ -258,14 +258,17 @@ public sealed class AccountRollupTests
     }
 
     [Test]
-    public void NoContactsButAnAccountView_GapEmptyAndFeedbackDueFromTheAccountsDate()
+    public void NoContactsButAnAccountView_EveryValueEmptiedEvenTheAccountsOwnFeedbackDue()
     {
+        // relationship-model.md §7, as written: an account with no assessed contacts has its values emptied,
+        // including the next feedback due that its own capture date would give.
         var inputs = new AccountInputs { CustomerViewLevel = L.Advisor, CustomerViewDate = Build.Day("2026-02-10"), FeedbackCadence = FeedbackCadence.HalfYearly };
 
         var account = Build.ScoreAccount(Array.Empty<AccountContact>(), inputs);
 
         AssertEmptied(account);
-        Assert.That(account.NextFeedbackDue, Is.EqualTo(Build.Day("2026-08-10")));
+        Assert.That(account.HighPowerCoverage, Is.Null);
+        Assert.That(account.NextFeedbackDue, Is.Null);
     }
 
     [Test]
@@ -281,17 +284,30 @@ public sealed class AccountRollupTests
     }
 
     [Test]
-    public void NoAssessedContactsButSomeWithALevel_ActionEmptiedLevelStillFromItsBasis()
+    public void NoAssessedContactsButSomeWithALevel_EveryValueEmptiedAndTheExplanationSaysWhy()
     {
-        // Fixed decision: each account value is empty when its own basis is empty. Contacts with a level but
-        // no action (matrix inputs not yet recorded) still give the account a level and a due date of today.
+        // As written in §7: with no assessed contact the account's values are emptied, even when contacts
+        // have a level, health or gap of their own (their matrix inputs are not recorded yet).
         var account = Build.ScoreAccount(
-            Build.Member("1", action: null, Power.High, RelationshipStatus.Yes, level: L.Partner),
+            Build.Member("1", action: null, Power.High, RelationshipStatus.Yes, level: L.Partner, health: 80, gap: 1),
             Build.Member("2", action: null, Power.Low, level: L.Transactional));
 
-        Assert.That(account.RecommendedAction, Is.Null);
-        Assert.That(account.KeyContactId, Is.Null);
-        Assert.That(account.AssessedContacts, Is.Zero);
+        AssertEmptied(account);
+        Assert.That(account.HighPowerCoverage, Is.Null);
+        Assert.That(account.NextFeedbackDue, Is.Null);
+        Assert.That(account.Explanation, Does.Contain("Until a contact is assessed"));
+    }
+
+    [Test]
+    public void OneAssessedContact_ValuesComeBackFromTheirBasis()
+    {
+        // The emptying applies only while nobody is assessed: one assessed contact brings every value back,
+        // each computed from the contacts that have it.
+        var account = Build.ScoreAccount(
+            Build.Member("1", action: null, Power.High, RelationshipStatus.Yes, level: L.Partner),
+            Build.Member("2", RecommendedAction.LowRiskMoveOn, Power.Low, level: L.Transactional));
+
+        Assert.That(account.RecommendedAction, Is.EqualTo(RecommendedAction.LowRiskMoveOn));
         Assert.That(account.RelationshipLevel, Is.EqualTo(L.Partner));
         Assert.That(account.HighPowerCoverage, Is.EqualTo(100));
         Assert.That(account.NextFeedbackDue, Is.EqualTo(Build.Now.Date));

@@ -73,9 +73,9 @@ public sealed class SettingsTests
         var scorer = Scorer("{\"highPowerWeight\": " + weight + "}");
         var contacts = new[]
         {
-            Build.Member("1", level: L.Transactional, power: OrganizationalPower.Low),
-            Build.Member("2", level: L.Transactional, power: OrganizationalPower.Low),
-            Build.Member("3", level: L.Partner, power: OrganizationalPower.High),
+            Build.Member("1", RecommendedAction.LowRiskMoveOn, level: L.Transactional, power: OrganizationalPower.Low),
+            Build.Member("2", RecommendedAction.LowRiskMoveOn, level: L.Transactional, power: OrganizationalPower.Low),
+            Build.Member("3", RecommendedAction.LowRiskMoveOn, level: L.Partner, power: OrganizationalPower.High),
         };
 
         var account = scorer.ScoreAccount(AccountInputs.Empty, contacts, Build.Now);
@@ -91,7 +91,7 @@ public sealed class SettingsTests
 
         var account = scorer.ScoreAccount(
             AccountInputs.Empty,
-            new[] { Build.Member("1", health: 40, power: OrganizationalPower.High), Build.Member("2", health: 90, power: OrganizationalPower.Low) },
+            new[] { Build.Member("1", RecommendedAction.LowRiskMoveOn, health: 40, power: OrganizationalPower.High), Build.Member("2", RecommendedAction.LowRiskMoveOn, health: 90, power: OrganizationalPower.Low) },
             Build.Now);
 
         Assert.That(account.HealthScore, Is.EqualTo(65));

@@ -78,8 +78,10 @@ public sealed class AccountProperties
         int Weight(AccountContact x) => x.OrganizationalPower == OrganizationalPower.High ? 3 : 1;
         var total = withLevel.Sum(Weight);
 
+        // With no assessed contact every account value is emptied (relationship-model.md §7).
+        var anyAssessed = c.Contacts.Any(x => x.RecommendedAction is not null);
         RelationshipLevel? expected = null;
-        foreach (var level in Model.Levels)
+        foreach (var level in anyAssessed ? Model.Levels : Enumerable.Empty<RelationshipLevel>())
         {
             var atOrBelow = withLevel.Where(x => Model.Rung(x.RelationshipLevel!.Value) <= Model.Rung(level)).Sum(Weight);
             if (total > 0 && 2 * atOrBelow >= total)
