@@ -7,8 +7,11 @@ namespace CrmRelationship.Plugins;
 
 /// <summary>
 /// Reads the product's columns from a Target merged over an image, where a key absent from the
-/// Target means "unchanged" and a key present with null means "cleared". Option values outside a
-/// choice are refused with the column and the value named.
+/// Target means "unchanged" and a key present with null means "cleared". An option value outside
+/// its choice in the Target (what the caller is saving) is refused with the column and the value
+/// named. One already stored (an image, another record read by the rollup — for example an option an
+/// administrator added to the global choice) is read as not assessed, so a value the user is not
+/// saving can never block their save.
 /// </summary>
 internal readonly struct ColumnValues
 {
@@ -39,7 +42,13 @@ internal readonly struct ColumnValues
             return null;
         }
 
-        return ToChoice<TChoice>(column, option.Value);
+        if (Labels.IsDefined<TChoice>(option.Value))
+        {
+            return (TChoice)Enum.ToObject(typeof(TChoice), option.Value);
+        }
+
+        RefuseIfSaving(column, option.Value);
+        return null;
     }
 
     public IReadOnlyCollection<TChoice> Choices<TChoice>(string column)
@@ -50,10 +59,17 @@ internal readonly struct ColumnValues
             return Array.Empty<TChoice>();
         }
 
-        var result = new TChoice[options.Count];
+        var result = new List<TChoice>(options.Count);
         for (var i = 0; i < options.Count; i++)
         {
-            result[i] = ToChoice<TChoice>(column, options[i].Value);
+            if (Labels.IsDefined<TChoice>(options[i].Value))
+            {
+                result.Add((TChoice)Enum.ToObject(typeof(TChoice), options[i].Value));
+            }
+            else
+            {
+                RefuseIfSaving(column, options[i].Value);
+            }
         }
 
         return result;
@@ -67,15 +83,12 @@ internal readonly struct ColumnValues
 
     public EntityReference? Reference(string column) => Raw(column) as EntityReference;
 
-    private static TChoice ToChoice<TChoice>(string column, int value)
-        where TChoice : struct, Enum
+    private void RefuseIfSaving(string column, int value)
     {
-        if (!Labels.IsDefined<TChoice>(value))
+        if (target is not null && target.Attributes.ContainsKey(column))
         {
             throw new InvalidPluginExecutionException(
                 "The value " + value + " is not an option of the column " + column + ": choose one of the column's options and save again.");
         }
-
-        return (TChoice)Enum.ToObject(typeof(TChoice), value);
     }
 }

@@ -207,3 +207,59 @@ public sealed class ContactScoringScenarios
         });
     }
 }
+
+/// <summary>
+/// A value already stored that is not an option of our choice (for example one an administrator added to
+/// the global choice) must never block a save the user makes elsewhere: only what is being saved is refused.
+/// </summary>
+public sealed class StoredUnknownOptionScenarios
+{
+    [Test]
+    public void AnotherContactStoredWithAnUnknownOption_SavingThisContactSucceedsAndTheOtherCountsAsNotAssessed()
+    {
+        var crm = Crm.Registered();
+        var accountId = Guid.NewGuid();
+        crm.Store.Seed(new Entity(Names.Account, accountId) { [Names.Standard.Name] = "Contoso" });
+        crm.Store.Seed(new Entity(Names.Contact, Guid.NewGuid())
+        {
+            [Names.Standard.FullName] = "Grace Hopper",
+            [Names.Standard.ParentCustomerId] = new EntityReference(Names.Account, accountId),
+            [Names.Computed.RecommendedAction] = new OptionSetValue(415700042),
+            [Names.ContactInputs.OrganizationalPower] = new OptionSetValue(415700042),
+        });
+        var account = accountId;
+
+        var id = crm.CreateContact(Contacts.FullyAssessed, account, "Ada Lovelace");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(crm.LastOperation.Succeeded, Is.True);
+            Assert.That(crm.Account(account).GetAttributeValue<int?>(Names.Computed.AssessedContacts), Is.EqualTo(1));
+            Assert.That(crm.Account(account).GetAttributeValue<EntityReference>(Names.Computed.KeyContactId)?.Id, Is.EqualTo(id));
+        });
+    }
+
+    [Test]
+    public void ThisContactStoredWithAnUnknownInput_AnUpdateOfAnotherInputSucceedsAndReadsItAsNotAssessed()
+    {
+        var crm = Crm.Registered();
+        var id = Guid.NewGuid();
+        crm.Store.Seed(new Entity(Names.Contact, id)
+        {
+            [Names.Standard.FullName] = "Ada Lovelace",
+            [Names.ContactInputs.Relationship] = new OptionSetValue((int)RelationshipStatus.Yes),
+            [Names.ContactInputs.OrganizationalPower] = new OptionSetValue((int)OrganizationalPower.High),
+            [Names.ContactInputs.Perception] = new OptionSetValue(415700042),
+            [Names.ContactInputs.ActivityLevel] = new OptionSetValue((int)ActivityLevel.Active),
+        });
+
+        crm.Update(Contacts.Change(id, (Names.ContactInputs.FeedbackCadence, new OptionSetValue((int)FeedbackCadence.Yearly))));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(crm.LastOperation.Succeeded, Is.True);
+            Assert.That(crm.Contact(id).GetAttributeValue<OptionSetValue>(Names.Computed.RecommendedAction), Is.Null);
+            Assert.That(crm.Contact(id).GetAttributeValue<string>(Names.Computed.ScoreExplanation), Does.Contain("Perception"));
+        });
+    }
+}
