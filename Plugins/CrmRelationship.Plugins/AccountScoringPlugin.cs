@@ -30,15 +30,9 @@ public sealed class AccountScoringPlugin : IPlugin
 
     private void Score(PluginCall call)
     {
-        if (!call.IsRegisteredAs(LogicalNames.Account, Messages.PreOperation, Messages.Create, Messages.Update))
-        {
-            return;
-        }
-
-        var target = call.Target;
+        var target = call.RegisteredTarget(LogicalNames.Account);
         if (target is null)
         {
-            call.Trace("No Target entity; nothing done.");
             return;
         }
 

@@ -73,6 +73,26 @@ internal sealed class PluginCall
         return registered;
     }
 
+    /// <summary>
+    /// The Target of a PreOperation Create or Update registered as expected, or null (traced) when the
+    /// registration differs or there is no Target entity: the plug-in then does nothing.
+    /// </summary>
+    public Entity? RegisteredTarget(string entity)
+    {
+        if (!IsRegisteredAs(entity, Messages.PreOperation, Messages.Create, Messages.Update))
+        {
+            return null;
+        }
+
+        var target = Target;
+        if (target is null)
+        {
+            Trace("No Target entity; nothing done.");
+        }
+
+        return target;
+    }
+
     public bool IsMessage(string message) => string.Equals(Context.MessageName, message, StringComparison.Ordinal);
 
     public Entity? Target => Context.InputParameters.TryGetValue("Target", out var target) ? target as Entity : null;
