@@ -146,6 +146,11 @@ public static class SolutionPacker
             differences.Add($"customizations.xml: <{section}> (a section added after the 2018 schema)");
         }
 
+        if (built.Descendants("fetch").Attributes(SolutionSchemas.UseRawOrderBy).Any())
+        {
+            differences.Add("customizations.xml: " + SolutionSchemas.UseRawOrderByDifference);
+        }
+
         var problems = schemas.ValidateCustomizations(built, Encoding.UTF8.GetString(bytes), undeclared);
         if (problems.Count > 0)
         {

@@ -57,6 +57,13 @@ public static class LogicalNames
     public static class Computed
     {
         public const string RecommendedAction = "rel_recommendedaction";
+
+        /// <summary>
+        /// The rank of the recommended action, 1 (most urgent) to 11 (relationship-model.md §2), empty
+        /// with no action: the one column the schema page does not name. A view can sort a choice only by
+        /// its label or its value, neither of which is the urgency order, so the views sort by this.
+        /// </summary>
+        public const string ActionUrgency = "rel_actionurgency";
         public const string RelationshipLevel = "rel_relationshiplevel";
         public const string PreviousLevel = "rel_previouslevel";
         public const string LevelChangedOn = "rel_levelchangedon";
@@ -77,15 +84,15 @@ public static class LogicalNames
         /// <summary>The contact's computed columns.</summary>
         public static readonly string[] Contact =
         {
-            RecommendedAction, RelationshipLevel, PreviousLevel, LevelChangedOn, Direction, ExpectationGap,
+            RecommendedAction, ActionUrgency, RelationshipLevel, PreviousLevel, LevelChangedOn, Direction, ExpectationGap,
             ExpectationGapScore, ExpectationAlignment, NextFeedbackDue, HealthScore, ScoreExplanation, ScoredOn,
         };
 
         /// <summary>The account's computed columns.</summary>
         public static readonly string[] Account =
         {
-            RecommendedAction, RelationshipLevel, ExpectationGap, ExpectationGapScore, ExpectationAlignment,
-            NextFeedbackDue, HealthScore, ScoreExplanation, ScoredOn, AssessedContacts, RiskContacts,
+            RecommendedAction, ActionUrgency, RelationshipLevel, ExpectationGap, ExpectationGapScore,
+            ExpectationAlignment, NextFeedbackDue, HealthScore, ScoreExplanation, ScoredOn, AssessedContacts, RiskContacts,
             PotentialContacts, HighPowerCoverage, KeyContactId,
         };
     }

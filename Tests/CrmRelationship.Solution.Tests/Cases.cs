@@ -31,11 +31,11 @@ internal static class Cases
     public static IEnumerable<TestCaseData> Choices() => Fixture.Page.Choices.Select(c => Named(c, c.Name));
 
     public static IEnumerable<TestCaseData> Columns() =>
-        Tables.SelectMany(e => Fixture.Page.ColumnsOf(e)
+        Tables.SelectMany(e => SolutionColumns.Of(e)
             .Select(c => new TestCaseData(e, c).SetArgDisplayNames(e, c.LogicalName)));
 
     public static IEnumerable<TestCaseData> ComputedColumns() =>
-        Tables.SelectMany(e => Fixture.Page.ColumnsOf(e).Where(c => !c.IsInput)
+        Tables.SelectMany(e => SolutionColumns.Of(e).Where(c => !c.IsInput)
             .Select(c => new TestCaseData(e, c).SetArgDisplayNames(e, c.LogicalName)));
 
     public static IEnumerable<TestCaseData> ContactInputs() =>

@@ -21,7 +21,7 @@ public sealed class FormTests
     [TestCaseSource(typeof(Cases), nameof(Cases.Forms))]
     public void Form_ComputedColumns_AreReadOnlyEverywhere(FormDefinition form)
     {
-        var computed = Fixture.Page.ColumnsOf(form.EntityLogicalName).Where(c => !c.IsInput).Select(c => c.LogicalName).ToHashSet();
+        var computed = SolutionColumns.ComputedOf(form.EntityLogicalName).ToHashSet();
         var editable = form.AllControls().Where(c => c.DataFieldName is not null && computed.Contains(c.DataFieldName) && !c.Disabled);
 
         Assert.That(editable.Select(c => c.Id), Is.Empty);

@@ -149,6 +149,26 @@ public sealed class SolutionModelTests
         Assert.That(Fixture.Schemas.Validate(fetch), Is.Not.Empty);
     }
 
+    [TestCase("useraworderby", 0)]
+    [TestCase("rawsortorder", 1)]
+    public void Schemas_FetchAttributeAfter2018_OnlyUseRawOrderByIsAccepted(string attribute, int problems)
+    {
+        // useraworderby is the one named known difference; any other undeclared attribute is still a problem.
+        var fetch = XElement.Parse($"<fetch {attribute}='true'><entity name='account'><order attribute='rel_relationshiplevel' /></entity></fetch>");
+
+        Assert.That(Fixture.Schemas.Validate(fetch), Has.Count.EqualTo(problems));
+    }
+
+    [Test]
+    public void Schemas_RemoveKnownDifferences_TakesOnlyUseRawOrderByOffTheFetch()
+    {
+        var fetch = XElement.Parse("<fetch version='1.0' useraworderby='true'><entity name='account' /></fetch>");
+
+        var removed = SolutionSchemas.RemoveKnownDifferences(fetch);
+
+        Assert.That((removed, fetch.Attributes().Select(a => a.Name.LocalName)), Is.EqualTo((true, new[] { "version" })));
+    }
+
     [Test]
     public void Wrap_View_PutsItInsideItsEntityAsInCustomizationsXml()
     {

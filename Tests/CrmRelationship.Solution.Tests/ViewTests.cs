@@ -10,14 +10,18 @@ namespace CrmRelationship.Solution.Tests;
 /// <summary>
 /// The views filter what their names promise. Risk and potential values come from the option labels
 /// (relationship-model.md §2), overdue views compare with today through relative operators only, and the
-/// action views sort by health because a view can only sort a choice column by its label (or its value),
-/// never in urgency order.
+/// views of several actions sort most urgent first through the rel_actionurgency column, because a view
+/// can only sort a choice column by its label (or its value), never in urgency order.
 /// </summary>
 [TestFixture]
 public sealed partial class ViewTests
 {
     private const string Action = "rel_recommendedaction";
     private const string NextFeedbackDue = "rel_nextfeedbackdue";
+    private const string ActionUrgency = "rel_actionurgency";
+
+    // dataverse-schema.md, rel_relationshiplevel: the ladder from rung 1 to rung 5.
+    private static readonly string[] Ladder = ["Transactional", "Service", "Partner", "Advisor", "Inner Circle"];
 
     // relationship-model.md §2, most urgent first.
     private static readonly string[] Urgency =
@@ -123,16 +127,45 @@ public sealed partial class ViewTests
         Assert.That(view.QueryType, Is.Zero);
     }
 
-    [TestCase("Contacts: High risk, improve perception")]
     [TestCase("Contacts at risk")]
     [TestCase("Contacts with potential")]
     [TestCase("Contacts by recommended action")]
     [TestCase("Accounts at risk")]
-    public void ActionView_Sort_IsHealthLowestFirstThenNextFeedbackDue(string name)
+    public void ActionsView_Sort_IsMostUrgentActionFirstThenLowestHealthThenNextFeedbackDue(string name)
     {
         var orders = Fixture.Source.View(name).Orders;
 
+        Assert.That(
+            orders,
+            Is.EqualTo(new[] { new ViewOrder(ActionUrgency, false), new ViewOrder("rel_healthscore", false), new ViewOrder(NextFeedbackDue, false) }));
+    }
+
+    [TestCase("Contacts at risk")]
+    [TestCase("Contacts with potential")]
+    [TestCase("Contacts by recommended action")]
+    [TestCase("Accounts at risk")]
+    public void ActionsView_Columns_ShowTheUrgencyRightAfterTheAction(string name)
+    {
+        var cells = Fixture.Source.View(name).LayoutColumns.ToList();
+
+        Assert.That(cells.IndexOf(ActionUrgency), Is.EqualTo(cells.IndexOf(Action) + 1).And.GreaterThan(0));
+    }
+
+    [Test]
+    public void SingleActionView_Sort_IsHealthLowestFirstThenNextFeedbackDue()
+    {
+        var orders = Fixture.Source.View("Contacts: High risk, improve perception").Orders;
+
         Assert.That(orders, Is.EqualTo(new[] { new ViewOrder("rel_healthscore", false), new ViewOrder(NextFeedbackDue, false) }));
+    }
+
+    [Test]
+    public void ActionUrgency_Rank_IsThePositionOfTheActionInTheModelsUrgencyOrder()
+    {
+        // What the plug-ins write to rel_actionurgency for each option value, against the model page's order.
+        var ranks = Urgency.Select(label => CrmRelationship.Scoring.RelationshipMatrix.Urgency((CrmRelationship.Scoring.RecommendedAction)ValueOf(label)));
+
+        Assert.That(ranks, Is.EqualTo(Enumerable.Range(1, Urgency.Length)));
     }
 
     [TestCase("Contacts with feedback overdue")]
@@ -145,17 +178,40 @@ public sealed partial class ViewTests
     }
 
     [Test]
-    public void LevelView_Sort_GroupsByLevelThenHealth()
+    public void LevelView_Sort_GoesUpTheLadderByValueThenLowestHealth()
     {
-        var orders = Fixture.Source.View("Accounts by relationship level").Orders;
+        var view = Fixture.Source.View("Accounts by relationship level");
 
-        Assert.That(orders, Is.EqualTo(new[] { new ViewOrder("rel_relationshiplevel", false), new ViewOrder("rel_healthscore", false) }));
+        Assert.That(
+            (view.Orders, (string?)view.Fetch.Attribute("useraworderby")),
+            Is.EqualTo((new[] { new ViewOrder("rel_relationshiplevel", false), new ViewOrder("rel_healthscore", false) }, "true")));
+    }
+
+    [Test]
+    public void RelationshipLevel_ValueOrder_IsTheLadderButLabelOrderIsNot()
+    {
+        // Why the level view sorts by value (useraworderby): the values run up the ladder, the labels do not.
+        var options = Fixture.Source.OptionSet("rel_relationshiplevel").Options;
+        var byValue = options.OrderBy(o => o.Value).Select(o => o.Label);
+        var byLabel = options.Select(o => o.Label).Order(StringComparer.Ordinal);
+
+        Assert.That((byValue, byLabel.SequenceEqual(Ladder)), Is.EqualTo((Ladder, false)));
+    }
+
+    [TestCaseSource(typeof(Cases), nameof(Cases.Views))]
+    public void View_SortOnAChoice_UsesItsValueNeverItsLocalizedLabel(ViewDefinition view)
+    {
+        var choices = Fixture.Source.Entity(view.EntityLogicalName).Columns
+            .Where(c => c.AttributeType == "picklist").Select(c => c.LogicalName).ToHashSet(StringComparer.Ordinal);
+        var sortsAChoice = view.Orders.Any(o => choices.Contains(o.Attribute));
+
+        Assert.That(sortsAChoice ? (string?)view.Fetch.Attribute("useraworderby") : "true", Is.EqualTo("true"));
     }
 
     [Test]
     public void RecommendedAction_UrgencyOrder_IsNeitherValueOrderNorLabelOrder()
     {
-        // Why the action views cannot sort by urgency: a view sorts a choice by label (or, with
+        // Why the views need the rel_actionurgency sort key: a view sorts a choice by label (or, with
         // useraworderby, by value), and neither order is the urgency order of relationship-model.md §2.
         var values = Urgency.Select(ValueOf).ToList();
         var valueOrder = values.SequenceEqual(values.Order()) || values.SequenceEqual(values.OrderDescending());

@@ -66,8 +66,9 @@ public sealed class PackSchemas
 
     /// <summary>
     /// Every problem in the packed customizations.xml <paramref name="text"/>, as "line:column: message". The
-    /// root's attributes and the root children named in <paramref name="undeclaredSections"/> are left out:
-    /// the 2018 schema declares neither (see the known differences in shared/schemas/README.md).
+    /// root's attributes, the root children named in <paramref name="undeclaredSections"/> and the fetch
+    /// attribute <see cref="SolutionModel.SolutionSchemas.UseRawOrderBy"/> are left out: the 2018 schema declares
+    /// none of them (see the known differences in shared/schemas/README.md).
     /// </summary>
     /// <param name="built">The element <paramref name="text"/> was written from; its <see cref="SourceOrigin"/> marks name the source file of each problem.</param>
     public IReadOnlyList<SchemaProblem> ValidateCustomizations(XElement built, string text, IReadOnlyCollection<string> undeclaredSections)
@@ -79,6 +80,7 @@ public sealed class PackSchemas
         SourceOrigin.CopyMarks(built, root);
         root.Attributes().Where(a => !a.IsNamespaceDeclaration).Remove();
         root.Elements().Where(e => undeclaredSections.Contains(e.Name.LocalName)).Remove();
+        SolutionModel.SolutionSchemas.RemoveKnownDifferences(root);
 
         var problems = new List<SchemaProblem>();
         document.Validate(_set, (sender, e) => problems.Add(Problem(sender, e)));

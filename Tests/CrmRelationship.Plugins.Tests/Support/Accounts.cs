@@ -50,6 +50,7 @@ internal static class Accounts
     public static Dictionary<string, object?> Expected(AccountScore score) => new(StringComparer.Ordinal)
     {
         [Names.Computed.RecommendedAction] = Columns.Flat(score.RecommendedAction),
+        [Names.Computed.ActionUrgency] = Contacts.UrgencyOf(score.RecommendedAction),
         [Names.Computed.RelationshipLevel] = Columns.Flat(score.RelationshipLevel),
         [Names.Computed.ExpectationGap] = score.ExpectationGap,
         [Names.Computed.ExpectationGapScore] = score.ExpectationGapScore,

@@ -114,6 +114,7 @@ internal static class Contacts
     public static Dictionary<string, object?> Expected(ContactScore score) => new(StringComparer.Ordinal)
     {
         [Names.Computed.RecommendedAction] = Columns.Flat(score.RecommendedAction),
+        [Names.Computed.ActionUrgency] = UrgencyOf(score.RecommendedAction),
         [Names.Computed.RelationshipLevel] = Columns.Flat(score.RelationshipLevel),
         [Names.Computed.PreviousLevel] = Columns.Flat(score.PreviousLevel),
         [Names.Computed.LevelChangedOn] = score.LevelChangedOn,
@@ -125,6 +126,10 @@ internal static class Contacts
         [Names.Computed.HealthScore] = score.HealthScore,
         [Names.Computed.ScoreExplanation] = string.IsNullOrEmpty(score.Explanation) ? null : score.Explanation,
     };
+
+    /// <summary>The action's place in the model's urgency order (1 = most urgent), or null: the views' sort key.</summary>
+    public static int? UrgencyOf(RecommendedAction? action) =>
+        action is { } a ? RelationshipMatrix.ByUrgency.ToList().IndexOf(a) + 1 : null;
 
     /// <summary>The rollup's view of a stored contact, read independently of the plug-ins' mapping.</summary>
     public static AccountContact ToAccountContact(Entity row) => new()

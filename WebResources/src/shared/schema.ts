@@ -185,6 +185,8 @@ export const Contact = {
     customerViewDate: "rel_customerviewdate",
     feedbackCadence: "rel_feedbackcadence",
     recommendedAction: "rel_recommendedaction",
+    /** Not on the schema page: the action's urgency rank (1 = most urgent), the views' sort key. */
+    actionUrgency: "rel_actionurgency",
     relationshipLevel: "rel_relationshiplevel",
     previousLevel: "rel_previouslevel",
     levelChangedOn: "rel_levelchangedon",
@@ -214,6 +216,7 @@ export const CONTACT_INPUTS: readonly string[] = [
 /** Columns only the plug-ins write; read-only on forms. */
 export const CONTACT_COMPUTED: readonly string[] = [
     Contact.recommendedAction,
+    Contact.actionUrgency,
     Contact.relationshipLevel,
     Contact.previousLevel,
     Contact.levelChangedOn,
@@ -235,6 +238,8 @@ export const Account = {
     customerViewDate: "rel_customerviewdate",
     feedbackCadence: "rel_feedbackcadence",
     recommendedAction: "rel_recommendedaction",
+    /** Not on the schema page: the action's urgency rank (1 = most urgent), the views' sort key. */
+    actionUrgency: "rel_actionurgency",
     relationshipLevel: "rel_relationshiplevel",
     expectationGap: "rel_expectationgap",
     expectationGapScore: "rel_expectationgapscore",
@@ -254,6 +259,7 @@ export const ACCOUNT_INPUTS: readonly string[] = [Account.customerViewLevel, Acc
 
 export const ACCOUNT_COMPUTED: readonly string[] = [
     Account.recommendedAction,
+    Account.actionUrgency,
     Account.relationshipLevel,
     Account.expectationGap,
     Account.expectationGapScore,

@@ -138,7 +138,7 @@ describe("recommended action ranking", () => {
 });
 
 describe("columns", () => {
-    it("lists the nine contact inputs and twelve computed columns of the schema", () => {
+    it("lists the nine contact inputs and the twelve computed columns of the schema plus the urgency sort key", () => {
         expect(CONTACT_INPUTS).toEqual([
             "rel_relationship",
             "rel_organizationalpower",
@@ -152,6 +152,7 @@ describe("columns", () => {
         ]);
         expect(CONTACT_COMPUTED).toEqual([
             "rel_recommendedaction",
+            "rel_actionurgency",
             "rel_relationshiplevel",
             "rel_previouslevel",
             "rel_levelchangedon",
@@ -166,11 +167,12 @@ describe("columns", () => {
         ]);
     });
 
-    it("lists the three account inputs and fourteen computed columns of the schema", () => {
+    it("lists the three account inputs and the fourteen computed columns of the schema plus the urgency sort key", () => {
         expect(ACCOUNT_INPUTS).toEqual(["rel_customerviewlevel", "rel_customerviewdate", "rel_feedbackcadence"]);
         expect([...ACCOUNT_COMPUTED].sort()).toEqual(
             [
                 "rel_recommendedaction",
+                "rel_actionurgency",
                 "rel_relationshiplevel",
                 "rel_expectationgap",
                 "rel_expectationgapscore",
