@@ -137,12 +137,14 @@ public sealed class ContactScoringScenarios
             id,
             (Names.ContactInputs.ActivityLevel, Columns.Option(ActivityLevel.Passive)),
             (Names.Computed.RecommendedAction, Columns.Option(RecommendedAction.LowRiskMoveOn)),
+            (Names.Computed.ActionUrgency, 11),
             (Names.Computed.HealthScore, 1)));
 
         var row = crm.Contact(id);
         Assert.Multiple(() =>
         {
             Assert.That(Columns.Choice<RecommendedAction>(row, Names.Computed.RecommendedAction), Is.EqualTo(RecommendedAction.ModerateRiskImprovePerception));
+            Assert.That(row[Names.Computed.ActionUrgency], Is.EqualTo(2), "Moderate risk, improve perception is second in relationship-model.md §2");
             Assert.That(row[Names.Computed.HealthScore], Is.Not.EqualTo(1));
         });
     }
