@@ -105,6 +105,29 @@ public sealed class CsvFormatTests
     }
 
     [Test]
+    public void InputWithTheUrgencySortKey_RecomputedInPlace_WithoutItNeverAdded()
+    {
+        // rel_actionurgency is the views' sort key, not a schema-page column: the output does not add it,
+        // but a re-export of a scored book that carries it gets the rank of the new action (§2 order), not a stale one.
+        using var book = new TestBook();
+        var highRisk = TestBook.Contact("c1", "Ann Lee", "a1", relationship: "Yes", power: "High", perception: "Detractor", activity: "Active");
+        var withKey = book.WriteLines("with.csv", new[] { TestBook.ContactHeader + ",rel_actionurgency", highRisk + ",11" });
+        var without = book.WriteLines("without.csv", new[] { TestBook.ContactHeader, highRisk });
+
+        book.Score(withKey);
+        var recomputed = book.ContactsTable()[0];
+        book.Score(without);
+        var header = TestCsv.ReadRecords(book.ContactsOut)[0];
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(recomputed["rel_recommendedaction"], Is.EqualTo("High risk, improve perception"));
+            Assert.That(recomputed["rel_actionurgency"], Is.EqualTo("1"));
+            Assert.That(header, Does.Not.Contain("rel_actionurgency").And.Contain("rel_recommendedaction"));
+        });
+    }
+
+    [Test]
     public void Reader_ReportsThePhysicalLineOfEachRecord()
     {
         const string text = "h1,h2\r\n\"a\r\nb\",c\n\nd,\"e\"\"\"\rf,g";

@@ -78,7 +78,7 @@ internal sealed class CsvLayout
 /// <summary>
 /// How an output row is laid out: every input column in its place, then the computed columns. A
 /// computed column the input already has (a re-export of a scored book) is recomputed in its place
-/// instead of being added twice.
+/// instead of being added twice; one marked <see cref="ComputedColumn{TScore}.OnlyInPlace"/> is never added.
 /// </summary>
 internal sealed class OutputPlan
 {
@@ -122,7 +122,7 @@ internal sealed class OutputPlan
 
         for (var c = 0; c < computed.Count; c++)
         {
-            if (!placed[c])
+            if (!placed[c] && !computed[c].OnlyInPlace)
             {
                 columns.Add(~c);
                 header.Add(computed[c].Name);
