@@ -87,7 +87,7 @@ internal static class AccountColumns
     public static Dictionary<string, object?> Values(AccountScore score) => new(StringComparer.Ordinal)
     {
         [Names.Computed.RecommendedAction] = ContactColumns.Option(score.RecommendedAction),
-        [Names.Computed.ActionUrgency] = ContactColumns.Urgency(score.RecommendedAction),
+        [Names.Computed.ActionUrgency] = RelationshipMatrix.Urgency(score.RecommendedAction),
         [Names.Computed.RelationshipLevel] = ContactColumns.Option(score.RelationshipLevel),
         [Names.Computed.ExpectationGap] = score.ExpectationGap,
         [Names.Computed.ExpectationGapScore] = score.ExpectationGapScore,

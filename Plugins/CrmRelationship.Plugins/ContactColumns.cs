@@ -33,7 +33,7 @@ internal static class ContactColumns
     public static void Write(ContactScore score, DateTime scoredOn, Entity target)
     {
         target[Names.Computed.RecommendedAction] = Option(score.RecommendedAction);
-        target[Names.Computed.ActionUrgency] = Urgency(score.RecommendedAction);
+        target[Names.Computed.ActionUrgency] = RelationshipMatrix.Urgency(score.RecommendedAction);
         target[Names.Computed.RelationshipLevel] = Option(score.RelationshipLevel);
         target[Names.Computed.PreviousLevel] = Option(score.PreviousLevel);
         target[Names.Computed.LevelChangedOn] = score.LevelChangedOn;
@@ -46,9 +46,6 @@ internal static class ContactColumns
         target[Names.Computed.ScoreExplanation] = score.Explanation;
         target[Names.Computed.ScoredOn] = scoredOn;
     }
-
-    /// <summary>The action's urgency rank, 1 (most urgent) to 11, which the views sort by; null with no action.</summary>
-    public static int? Urgency(RecommendedAction? action) => action is { } a ? RelationshipMatrix.Urgency(a) : null;
 
     public static OptionSetValue? Option<TChoice>(TChoice? choice)
         where TChoice : struct, Enum =>

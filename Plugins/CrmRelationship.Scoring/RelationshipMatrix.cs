@@ -79,6 +79,9 @@ public static class RelationshipMatrix
     /// <summary>1 for the most urgent action, 11 for the least (relationship-model.md §2).</summary>
     public static int Urgency(RecommendedAction action) => UrgencyByIndex[(int)action - 415700000];
 
+    /// <summary>The urgency of an action that may be missing, or null without one: the value of rel_actionurgency.</summary>
+    public static int? Urgency(RecommendedAction? action) => action is { } a ? Urgency(a) : null;
+
     /// <summary>"Moderate risk …" and "High risk …" actions.</summary>
     public static bool IsRisk(RecommendedAction action) =>
         action == RecommendedAction.ModerateRiskMonitorPerception

@@ -129,9 +129,16 @@ public sealed class MatrixTests
         var action = Model.Action(label);
 
         Assert.That(RelationshipMatrix.Urgency(action), Is.EqualTo(urgency));
+        Assert.That(RelationshipMatrix.Urgency((RecommendedAction?)action), Is.EqualTo(urgency));
         Assert.That(RelationshipMatrix.ByUrgency[urgency - 1], Is.EqualTo(action));
         Assert.That(RelationshipMatrix.IsRisk(action), Is.EqualTo(isRisk));
         Assert.That(RelationshipMatrix.IsPotential(action), Is.EqualTo(isPotential));
+    }
+
+    [Test]
+    public void NoAction_HasNoUrgency()
+    {
+        Assert.That(RelationshipMatrix.Urgency((RecommendedAction?)null), Is.Null);
     }
 
     private static string PascalCase(string words) =>

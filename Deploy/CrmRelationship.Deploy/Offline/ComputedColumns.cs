@@ -31,7 +31,7 @@ internal static class ComputedColumns
         new(LogicalNames.Computed.NextFeedbackDue, (w, s) => w.WriteDate(s.NextFeedbackDue)),
         new(LogicalNames.Computed.HealthScore, (w, s) => w.Write(s.HealthScore)),
         new(LogicalNames.Computed.ScoreExplanation, (w, s) => w.WriteExplanation(s)),
-        new(LogicalNames.Computed.ActionUrgency, (w, s) => w.Write(Urgency(s.RecommendedAction)), OnlyInPlace: true),
+        new(LogicalNames.Computed.ActionUrgency, (w, s) => w.Write(RelationshipMatrix.Urgency(s.RecommendedAction)), OnlyInPlace: true),
     };
 
     public static readonly ComputedColumn<AccountScore>[] Account =
@@ -49,8 +49,7 @@ internal static class ComputedColumns
         new(LogicalNames.Computed.PotentialContacts, (w, s) => w.Write(s.PotentialContacts)),
         new(LogicalNames.Computed.HighPowerCoverage, (w, s) => w.Write(s.HighPowerCoverage)),
         new(LogicalNames.Computed.KeyContactId, (w, s) => w.Write(s.KeyContactId)),
-        new(LogicalNames.Computed.ActionUrgency, (w, s) => w.Write(Urgency(s.RecommendedAction)), OnlyInPlace: true),
+        new(LogicalNames.Computed.ActionUrgency, (w, s) => w.Write(RelationshipMatrix.Urgency(s.RecommendedAction)), OnlyInPlace: true),
     };
 
-    private static int? Urgency(RecommendedAction? action) => action is { } a ? RelationshipMatrix.Urgency(a) : null;
 }

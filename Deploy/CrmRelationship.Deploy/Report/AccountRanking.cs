@@ -42,5 +42,5 @@ internal static class AccountRanking
         account is not null && account.Score.RecommendedAction is { } action && RelationshipMatrix.IsRisk(action);
 
     private static int Urgency(AccountSummary account) =>
-        account.Score.RecommendedAction is { } action ? RelationshipMatrix.Urgency(action) : int.MaxValue;
+        RelationshipMatrix.Urgency(account.Score.RecommendedAction) ?? int.MaxValue;
 }

@@ -252,7 +252,7 @@ internal static class HtmlReport
             title += " (" + extra + ")";
         }
 
-        var css = action is { } b ? "a" + RelationshipMatrix.Urgency(b).ToString(CultureInfo.InvariantCulture) : "a0";
+        var css = "a" + (RelationshipMatrix.Urgency(action) ?? 0).ToString(CultureInfo.InvariantCulture);
         return "<span class=\"chip " + css + "\" title=\"" + E(title) + "\">" + E(text) + "</span>";
     }
 

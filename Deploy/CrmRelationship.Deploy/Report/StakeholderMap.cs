@@ -109,5 +109,5 @@ internal sealed class ChipList
         return new ChipList(chips, total);
     }
 
-    private static int Urgency(MapChip chip) => chip.Action is { } action ? RelationshipMatrix.Urgency(action) : int.MaxValue;
+    private static int Urgency(MapChip chip) => RelationshipMatrix.Urgency(chip.Action) ?? int.MaxValue;
 }
