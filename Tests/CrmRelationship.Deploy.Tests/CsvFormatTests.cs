@@ -3,6 +3,7 @@ using System.Linq;
 using System.Text;
 using CrmRelationship.Deploy.Csv;
 using CrmRelationship.Deploy.Tests.Support;
+using CrmRelationship.Scoring;
 using NUnit.Framework;
 
 namespace CrmRelationship.Deploy.Tests;
@@ -99,7 +100,9 @@ public sealed class CsvFormatTests
         {
             Assert.That(header.Count(h => h == "rel_healthscore"), Is.EqualTo(1));
             Assert.That(header[0], Is.EqualTo("rel_healthscore"));
-            Assert.That(book.ContactsTable()[0]["rel_healthscore"], Is.Not.EqualTo("99").And.Not.Empty);
+            var row = book.ContactsTable()[0];
+            var expected = LibraryOracle.Expected(RelationshipScorer.Default.ScoreContact(LibraryOracle.InputsOf(row), null, new System.DateTime(2026, 11, 24)));
+            Assert.That(row["rel_healthscore"], Is.EqualTo(expected["rel_healthscore"]).And.Not.EqualTo("99").And.Not.Empty);
             Assert.That(run.Output, Does.Contain("Recomputed in place"));
         });
     }

@@ -19,23 +19,10 @@ internal static class ColumnNames
     public const string Name = LogicalNames.Standard.Name;
 
     /// <summary>A contacts file without one of these cannot be scored.</summary>
-    public static readonly string[] RequiredContactColumns =
-    {
-        ContactId, FullName, ParentCustomerId,
-        LogicalNames.ContactInputs.Relationship, LogicalNames.ContactInputs.OrganizationalPower,
-        LogicalNames.ContactInputs.Perception, LogicalNames.ContactInputs.ActivityLevel,
-        LogicalNames.ContactInputs.ObservedBehaviours, LogicalNames.ContactInputs.RiskBehaviours,
-        LogicalNames.ContactInputs.CustomerViewLevel, LogicalNames.ContactInputs.CustomerViewDate,
-        LogicalNames.ContactInputs.FeedbackCadence,
-    };
+    public static readonly string[] RequiredContactColumns = [ContactId, FullName, ParentCustomerId, .. LogicalNames.ContactInputs.All];
 
     /// <summary>An accounts file without one of these cannot be scored.</summary>
-    public static readonly string[] RequiredAccountColumns =
-    {
-        AccountId, Name,
-        LogicalNames.AccountInputs.CustomerViewLevel, LogicalNames.AccountInputs.CustomerViewDate,
-        LogicalNames.AccountInputs.FeedbackCadence,
-    };
+    public static readonly string[] RequiredAccountColumns = [AccountId, Name, .. LogicalNames.AccountInputs.All];
 
     /// <summary>The input columns of accounts.csv when the accounts are derived from the contacts' parents.</summary>
     public static readonly string[] DerivedAccountColumns = RequiredAccountColumns;
