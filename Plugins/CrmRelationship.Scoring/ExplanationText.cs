@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 
@@ -18,27 +17,6 @@ internal sealed class ExplanationText
     public static string Date(DateTime value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static string Signed(int value) => value > 0 ? "+" + value.ToString(CultureInfo.InvariantCulture) : value.ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>"A", "A and B", "A, B and C".</summary>
-    public static string List(IReadOnlyList<string> items)
-    {
-        if (items.Count == 0) { return string.Empty; }
-        if (items.Count == 1) { return items[0]; }
-        var builder = new StringBuilder();
-        for (var i = 0; i < items.Count; i++)
-        {
-            if (i > 0)
-            {
-                builder.Append(i == items.Count - 1 ? " and " : ", ");
-            }
-
-            builder.Append(items[i]);
-        }
-
-        return builder.ToString();
-    }
-
-    public static string IsAre(int count) => count == 1 ? " is" : " are";
 
     public ExplanationText Line(string line)
     {

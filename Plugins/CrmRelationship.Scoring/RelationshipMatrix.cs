@@ -34,9 +34,6 @@ public static class RelationshipMatrix
         RecommendedAction.HighPotentialLeverage,           // High Advocate  Active
     };
 
-    // Urgency rank by option index (415700000 + i): 1 = most urgent.
-    private static readonly int[] UrgencyByIndex = { 11, 3, 2, 1, 10, 9, 7, 6, 8, 5, 4 };
-
     /// <summary>The default row for each of the sixteen combinations.</summary>
     public static IReadOnlyList<RecommendedAction> Defaults => DefaultRows;
 
@@ -55,6 +52,21 @@ public static class RelationshipMatrix
         RecommendedAction.LowPotentialActivate,
         RecommendedAction.LowRiskMoveOn,
     };
+
+    // Urgency rank by option index (415700000 + i), 1 = most urgent: ByUrgency read the other way round.
+    // Declared after ByUrgency, which static initialisation runs first.
+    private static readonly int[] UrgencyByIndex = RanksByIndex();
+
+    private static int[] RanksByIndex()
+    {
+        var ranks = new int[ByUrgency.Count];
+        for (var i = 0; i < ranks.Length; i++)
+        {
+            ranks[(int)ByUrgency[i] - 415700000] = i + 1;
+        }
+
+        return ranks;
+    }
 
     internal static RecommendedAction[] CopyDefaults() => (RecommendedAction[])DefaultRows.Clone();
 

@@ -199,5 +199,10 @@ public sealed class HealthTests
         var line = System.Array.Find(score.Explanation.Split('\n'), l => l.Contains("health", System.StringComparison.OrdinalIgnoreCase));
         Assert.That(line, Is.Not.Null);
         Assert.That(line, Does.Contain("65").And.Contain("40").And.Contain("70").And.Contain("100").And.Contain("75"));
+        // Each part with its own weight, so a value can only match where it belongs (ladder 40 = Service × 20).
+        Assert.That(
+            line,
+            Does.Contain("health: 65,").And.Contain("ladder 40 (weight 40)").And.Contain("stance 70 (weight 30)")
+                .And.Contain("alignment 100 (weight 20)").And.Contain("risk behaviours 75 (weight 10)"));
     }
 }
