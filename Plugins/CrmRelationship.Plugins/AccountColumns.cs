@@ -24,8 +24,12 @@ internal static class AccountColumns
         Names.Computed.RecommendedAction, Names.Computed.RelationshipLevel, Names.Computed.HealthScore, Names.Computed.ExpectationGap,
     };
 
-    /// <summary>The account columns the rollup reads: its inputs and its stored computed values, to compare before writing.</summary>
-    public static readonly string[] AccountColumnsToCompare = Concat(Names.AccountInputs.All, Names.Computed.Account);
+    /// <summary>
+    /// The account columns the rollup reads: its inputs and its stored computed values, to compare before
+    /// writing (not rel_scoredon, which is only ever written).
+    /// </summary>
+    public static readonly string[] AccountColumnsToCompare =
+        Concat(Names.AccountInputs.All, Array.FindAll(Names.Computed.Account, c => c != Names.Computed.ScoredOn));
 
     public static AccountInputs Inputs(ColumnValues values) => new()
     {
@@ -83,31 +87,31 @@ internal static class AccountColumns
         }
     }
 
-    /// <summary>Every computed account column with its new value.</summary>
-    public static Dictionary<string, object?> Values(AccountScore score) => new(StringComparer.Ordinal)
+    /// <summary>Every computed account column (but rel_scoredon) and how its value comes from a score.</summary>
+    private static readonly KeyValuePair<string, Func<AccountScore, object?>>[] ComputedValues =
     {
-        [Names.Computed.RecommendedAction] = ContactColumns.Option(score.RecommendedAction),
-        [Names.Computed.ActionUrgency] = RelationshipMatrix.Urgency(score.RecommendedAction),
-        [Names.Computed.RelationshipLevel] = ContactColumns.Option(score.RelationshipLevel),
-        [Names.Computed.ExpectationGap] = score.ExpectationGap,
-        [Names.Computed.ExpectationGapScore] = score.ExpectationGapScore,
-        [Names.Computed.ExpectationAlignment] = ContactColumns.Option(score.ExpectationAlignment),
-        [Names.Computed.NextFeedbackDue] = score.NextFeedbackDue,
-        [Names.Computed.HealthScore] = score.HealthScore,
-        [Names.Computed.ScoreExplanation] = score.Explanation,
-        [Names.Computed.AssessedContacts] = score.AssessedContacts,
-        [Names.Computed.RiskContacts] = score.RiskContacts,
-        [Names.Computed.PotentialContacts] = score.PotentialContacts,
-        [Names.Computed.HighPowerCoverage] = score.HighPowerCoverage,
-        [Names.Computed.KeyContactId] = score.KeyContactId is null ? null : new EntityReference(Names.Contact, Guid.Parse(score.KeyContactId)),
+        Value(Names.Computed.RecommendedAction, s => ContactColumns.Option(s.RecommendedAction)),
+        Value(Names.Computed.ActionUrgency, s => RelationshipMatrix.Urgency(s.RecommendedAction)),
+        Value(Names.Computed.RelationshipLevel, s => ContactColumns.Option(s.RelationshipLevel)),
+        Value(Names.Computed.ExpectationGap, s => s.ExpectationGap),
+        Value(Names.Computed.ExpectationGapScore, s => s.ExpectationGapScore),
+        Value(Names.Computed.ExpectationAlignment, s => ContactColumns.Option(s.ExpectationAlignment)),
+        Value(Names.Computed.NextFeedbackDue, s => s.NextFeedbackDue),
+        Value(Names.Computed.HealthScore, s => s.HealthScore),
+        Value(Names.Computed.ScoreExplanation, s => s.Explanation),
+        Value(Names.Computed.AssessedContacts, s => s.AssessedContacts),
+        Value(Names.Computed.RiskContacts, s => s.RiskContacts),
+        Value(Names.Computed.PotentialContacts, s => s.PotentialContacts),
+        Value(Names.Computed.HighPowerCoverage, s => s.HighPowerCoverage),
+        Value(Names.Computed.KeyContactId, s => s.KeyContactId is null ? null : new EntityReference(Names.Contact, Guid.Parse(s.KeyContactId))),
     };
 
     /// <summary>Sets every computed column on a PreOperation Target.</summary>
     public static void Write(AccountScore score, DateTime scoredOn, Entity target)
     {
-        foreach (var pair in Values(score))
+        foreach (var pair in ComputedValues)
         {
-            target[pair.Key] = pair.Value;
+            target[pair.Key] = pair.Value(score);
         }
 
         target[Names.Computed.ScoredOn] = scoredOn;
@@ -120,13 +124,14 @@ internal static class AccountColumns
     public static Entity? Changes(AccountScore score, Entity stored, DateTime scoredOn)
     {
         Entity? update = null;
-        foreach (var pair in Values(score))
+        foreach (var pair in ComputedValues)
         {
+            var computed = pair.Value(score);
             stored.Attributes.TryGetValue(pair.Key, out var old);
-            if (!SameValue(old, pair.Value))
+            if (!SameValue(old, computed))
             {
                 update ??= new Entity(Names.Account, stored.Id);
-                update[pair.Key] = pair.Value;
+                update[pair.Key] = computed;
             }
         }
 
@@ -162,6 +167,8 @@ internal static class AccountColumns
 
         return Equals(stored, computed);
     }
+
+    private static KeyValuePair<string, Func<AccountScore, object?>> Value(string column, Func<AccountScore, object?> value) => new(column, value);
 
     private static string[] Concat(string[] first, string[] second)
     {

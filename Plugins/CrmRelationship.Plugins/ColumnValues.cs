@@ -81,8 +81,6 @@ internal readonly struct ColumnValues
 
     public string? Text(string column) => Raw(column) as string;
 
-    public EntityReference? Reference(string column) => Raw(column) as EntityReference;
-
     private void RefuseIfSaving(string column, int value)
     {
         if (target is not null && target.Attributes.ContainsKey(column))

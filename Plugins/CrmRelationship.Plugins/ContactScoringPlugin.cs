@@ -52,8 +52,8 @@ public sealed class ContactScoringPlugin : IPlugin
         call.Trace(
             "Scored contact {0}: action {1}, level {2}, health {3}.",
             call.Context.PrimaryEntityId,
-            score.RecommendedAction is null ? "none" : ((int)score.RecommendedAction.Value).ToString(System.Globalization.CultureInfo.InvariantCulture),
-            score.RelationshipLevel is null ? "none" : ((int)score.RelationshipLevel.Value).ToString(System.Globalization.CultureInfo.InvariantCulture),
-            score.HealthScore?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none");
+            PluginCall.Number((int?)score.RecommendedAction),
+            PluginCall.Number((int?)score.RelationshipLevel),
+            PluginCall.Number(score.HealthScore));
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using CrmRelationship.Scoring;
 using Microsoft.Xrm.Sdk;
 
@@ -102,6 +103,9 @@ internal sealed class PluginCall
     public Entity? PostImage => Image(Context.PostEntityImages, Messages.PostImage);
 
     public void Trace(string format, params object[] args) => Tracing?.Trace(format, args);
+
+    /// <summary>A number as a trace shows it: invariant digits, or "none".</summary>
+    public static string Number(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "none";
 
     /// <summary>
     /// The step lacks something its registration in the solution provides (an image). That is not

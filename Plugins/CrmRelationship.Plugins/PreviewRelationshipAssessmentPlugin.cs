@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 using Microsoft.Xrm.Sdk;
 using Api = CrmRelationship.Scoring.LogicalNames.PreviewAssessment;
 
@@ -54,10 +53,8 @@ public sealed class PreviewRelationshipAssessmentPlugin : IPlugin
         call.Trace(
             "Previewed an assessment from {0} parameter(s): action {1}, level {2}, health {3}.",
             PreviewParameters.CountGiven(context.InputParameters),
-            Number(score.RecommendedAction is null ? null : (int)score.RecommendedAction.Value),
-            Number(score.RelationshipLevel is null ? null : (int)score.RelationshipLevel.Value),
-            Number(score.HealthScore));
+            PluginCall.Number((int?)score.RecommendedAction),
+            PluginCall.Number((int?)score.RelationshipLevel),
+            PluginCall.Number(score.HealthScore));
     }
-
-    private static string Number(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "none";
 }
