@@ -146,12 +146,12 @@ public static class SolutionPacker
             differences.Add($"customizations.xml: <{section}> (a section added after the 2018 schema)");
         }
 
-        if (built.Descendants("fetch").Attributes(SolutionSchemas.UseRawOrderBy).Any())
+        var problems = schemas.ValidateCustomizations(built, Encoding.UTF8.GetString(bytes), undeclared, out var leftOutRawOrderBy);
+        if (leftOutRawOrderBy)
         {
             differences.Add("customizations.xml: " + SolutionSchemas.UseRawOrderByDifference);
         }
 
-        var problems = schemas.ValidateCustomizations(built, Encoding.UTF8.GetString(bytes), undeclared);
         if (problems.Count > 0)
         {
             var first = problems[0];

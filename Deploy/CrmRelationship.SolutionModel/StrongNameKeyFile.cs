@@ -16,9 +16,11 @@ public static class StrongNameKeyFile
     private const int CalgSha1 = 0x00008004;
 
     /// <summary>The 8-byte token as 16 lower-case hex digits, as an assembly display name writes it.</summary>
-    public static string PublicKeyToken(byte[] keyFile)
+    public static string PublicKeyToken(byte[] keyFile) => TokenOf(PublicKey(keyFile));
+
+    /// <summary>The token of a public key: the last 8 bytes of its SHA-1, reversed, as 16 lower-case hex digits.</summary>
+    public static string TokenOf(byte[] publicKey)
     {
-        var publicKey = PublicKey(keyFile);
 #pragma warning disable CA5350 // The strong-name token is defined as the tail of a SHA-1 hash; it is not a security use.
         using var sha1 = SHA1.Create();
 #pragma warning restore CA5350

@@ -13,11 +13,8 @@ internal static class SolutionColumns
 {
     public static readonly ColumnSpec ActionUrgency = new("rel_actionurgency", "whole number 1..11", "Action urgency", IsInput: false);
 
-    /// <summary>Columns the solution adds beyond the schema page.</summary>
-    public static IReadOnlyList<ColumnSpec> Added(string entity) => [ActionUrgency];
-
-    /// <summary>Every column of <paramref name="entity"/> the solution defines.</summary>
-    public static IReadOnlyList<ColumnSpec> Of(string entity) => Fixture.Page.ColumnsOf(entity).Concat(Added(entity)).ToList();
+    /// <summary>Every column of <paramref name="entity"/> the solution defines: the page's, then the urgency key (on both tables).</summary>
+    public static IReadOnlyList<ColumnSpec> Of(string entity) => Fixture.Page.ColumnsOf(entity).Append(ActionUrgency).ToList();
 
     /// <summary>The logical names of the columns only the plug-ins write.</summary>
     public static IReadOnlyList<string> ComputedOf(string entity) => Of(entity).Where(c => !c.IsInput).Select(c => c.LogicalName).ToList();

@@ -5,7 +5,6 @@ using System.IO;
 using System.Linq;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
-using System.Security.Cryptography;
 using CrmRelationship.SolutionModel;
 
 namespace CrmRelationship.Packaging.Assemblies;
@@ -95,19 +94,9 @@ public sealed record AssemblyFacts(
         return new AssemblyFacts(identity, framework, standIn, types);
     }
 
-    // The token is the last 8 bytes of the SHA-1 of the public key, reversed; no key gives "null".
-    private static string Token(byte[] publicKey)
-    {
-        if (publicKey.Length == 0)
-        {
-            return AssemblyIdentity.NoToken;
-        }
-
-#pragma warning disable CA5350 // The strong-name token is defined on SHA-1; it is an identifier, not a security use.
-        var hash = SHA1.HashData(publicKey);
-#pragma warning restore CA5350
-        return Convert.ToHexStringLower(hash.AsSpan(hash.Length - 8).ToArray().Reverse().ToArray());
-    }
+    // No key gives "null".
+    private static string Token(byte[] publicKey) =>
+        publicKey.Length == 0 ? AssemblyIdentity.NoToken : StrongNameKeyFile.TokenOf(publicKey);
 
     private static string? AttributeTypeName(MetadataReader reader, CustomAttribute attribute)
     {

@@ -30,9 +30,9 @@ public sealed class PackageSource
     {
         ArgumentNullException.ThrowIfNull(files);
         var all = files.ToList();
-        var twins = all.Where(IsTwin).ToDictionary(f => UnmanagedName(f.RelativePath), StringComparer.Ordinal);
+        var twins = all.Where(f => f.IsManagedTwin).ToDictionary(f => UnmanagedName(f.RelativePath), StringComparer.Ordinal);
         var selected = new List<SelectedFile>();
-        foreach (var file in all.Where(f => !IsTwin(f)))
+        foreach (var file in all.Where(f => !f.IsManagedTwin))
         {
             var useTwin = type == PackageType.Managed && twins.ContainsKey(file.RelativePath);
             selected.Add(new SelectedFile(file.RelativePath, useTwin ? twins[file.RelativePath] : file));
@@ -48,8 +48,6 @@ public sealed class PackageSource
         var variants = ordered.Where(f => f.File.RelativePath != f.LogicalPath).Select(f => f.File.RelativePath).ToList();
         return new PackageSource(ordered, variants);
     }
-
-    private static bool IsTwin(SourceFile file) => file.RelativePath.EndsWith(TwinSuffix, StringComparison.OrdinalIgnoreCase);
 
     private static string UnmanagedName(string twin) => twin[..^TwinSuffix.Length] + ".xml";
 }

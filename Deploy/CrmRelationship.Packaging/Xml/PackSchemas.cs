@@ -71,7 +71,9 @@ public sealed class PackSchemas
     /// none of them (see the known differences in shared/schemas/README.md).
     /// </summary>
     /// <param name="built">The element <paramref name="text"/> was written from; its <see cref="SourceOrigin"/> marks name the source file of each problem.</param>
-    public IReadOnlyList<SchemaProblem> ValidateCustomizations(XElement built, string text, IReadOnlyCollection<string> undeclaredSections)
+    /// <param name="leftOutRawOrderBy">Whether a fetch carried useraworderby, which was left out.</param>
+    public IReadOnlyList<SchemaProblem> ValidateCustomizations(
+        XElement built, string text, IReadOnlyCollection<string> undeclaredSections, out bool leftOutRawOrderBy)
     {
         ArgumentNullException.ThrowIfNull(built);
         ArgumentNullException.ThrowIfNull(undeclaredSections);
@@ -80,7 +82,7 @@ public sealed class PackSchemas
         SourceOrigin.CopyMarks(built, root);
         root.Attributes().Where(a => !a.IsNamespaceDeclaration).Remove();
         root.Elements().Where(e => undeclaredSections.Contains(e.Name.LocalName)).Remove();
-        SolutionModel.SolutionSchemas.RemoveKnownDifferences(root);
+        leftOutRawOrderBy = SolutionModel.SolutionSchemas.RemoveKnownDifferences(root);
 
         var problems = new List<SchemaProblem>();
         document.Validate(_set, (sender, e) => problems.Add(Problem(sender, e)));
