@@ -64,7 +64,6 @@ internal static class PluginReader
             images,
             path)
         {
-            SdkMessageId = messageId,
             Description = Xml.OptionalText(root, "Description") ?? string.Empty,
         };
     }

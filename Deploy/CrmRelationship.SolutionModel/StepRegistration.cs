@@ -32,8 +32,8 @@ public sealed record StepRegistration(
     IReadOnlyList<StepImage> Images,
     string SourceFile)
 {
-    /// <summary>The SdkMessageId of the step file.</summary>
-    public Guid SdkMessageId { get; init; }
+    /// <summary>The SdkMessageId of the step file (the reader names <see cref="Message"/> from it).</summary>
+    public Guid SdkMessageId => SdkMessages.IdOf(Message);
 
     /// <summary>The step's description, as shown to administrators.</summary>
     public string Description { get; init; } = string.Empty;
