@@ -37,6 +37,6 @@ export function onLoad(executionContext: Xrm.Events.EventContext): void {
 }
 
 export function onInputChange(executionContext: Xrm.Events.EventContext): void {
-    session ??= new PreviewSession(xrmTransport());
-    session.request(executionContext.getFormContext());
+    // onLoad, which attaches this handler, has always made the session.
+    session?.request(executionContext.getFormContext());
 }

@@ -1,4 +1,5 @@
 import { dateValue, multiOptionValues, numberValue } from "../shared/formValues";
+import { asRecord, integerOrNull } from "../shared/records";
 import { Choices, PreviewAssessmentApi, isRiskAction, labelOf } from "../shared/schema";
 import type { PreviewParameterType } from "../shared/schema";
 
@@ -104,13 +105,9 @@ export function createPreviewRequest(parameters: PreviewParameters): PreviewRequ
     return Object.assign(Object.create(previewRequestPrototype) as PreviewRequest, parameters);
 }
 
-function integerOrNull(value: unknown): number | null {
-    return typeof value === "number" && Number.isInteger(value) ? value : null;
-}
-
 /** The Custom API's response body → a result; anything missing, mistyped or unknown reads as null. */
 export function parsePreviewResponse(body: unknown): PreviewResult {
-    const record: Record<string, unknown> = typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {};
+    const record = asRecord(body);
     const property = PreviewAssessmentApi.response;
     const action = integerOrNull(record[property.recommendedAction.name]);
     const explanation = record[property.explanation.name];

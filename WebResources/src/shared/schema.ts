@@ -169,6 +169,28 @@ export function lookupValueProperty(lookupLogicalName: string): string {
     return `_${lookupLogicalName}_value`;
 }
 
+/** The account's own customer view: the same three columns, with the same names, as on a contact. */
+const CustomerView = {
+    customerViewLevel: "rel_customerviewlevel",
+    customerViewDate: "rel_customerviewdate",
+    feedbackCadence: "rel_feedbackcadence",
+} as const;
+
+/** Computed columns contact and account share, with the same names (dataverse-schema.md, "Account columns"). */
+const SharedComputed = {
+    recommendedAction: "rel_recommendedaction",
+    /** Not on the schema page: the action's urgency rank (1 = most urgent), the views' sort key. */
+    actionUrgency: "rel_actionurgency",
+    relationshipLevel: "rel_relationshiplevel",
+    expectationGap: "rel_expectationgap",
+    expectationGapScore: "rel_expectationgapscore",
+    expectationAlignment: "rel_expectationalignment",
+    nextFeedbackDue: "rel_nextfeedbackdue",
+    healthScore: "rel_healthscore",
+    scoreExplanation: "rel_scoreexplanation",
+    scoredOn: "rel_scoredon",
+} as const;
+
 export const Contact = {
     entityName: "contact",
     contactId: "contactid",
@@ -181,23 +203,11 @@ export const Contact = {
     activityLevel: "rel_activitylevel",
     observedBehaviours: "rel_observedbehaviours",
     riskBehaviours: "rel_riskbehaviours",
-    customerViewLevel: "rel_customerviewlevel",
-    customerViewDate: "rel_customerviewdate",
-    feedbackCadence: "rel_feedbackcadence",
-    recommendedAction: "rel_recommendedaction",
-    /** Not on the schema page: the action's urgency rank (1 = most urgent), the views' sort key. */
-    actionUrgency: "rel_actionurgency",
-    relationshipLevel: "rel_relationshiplevel",
+    ...CustomerView,
+    ...SharedComputed,
     previousLevel: "rel_previouslevel",
     levelChangedOn: "rel_levelchangedon",
     direction: "rel_direction",
-    expectationGap: "rel_expectationgap",
-    expectationGapScore: "rel_expectationgapscore",
-    expectationAlignment: "rel_expectationalignment",
-    nextFeedbackDue: "rel_nextfeedbackdue",
-    healthScore: "rel_healthscore",
-    scoreExplanation: "rel_scoreexplanation",
-    scoredOn: "rel_scoredon",
 } as const;
 
 /** The nine seller-editable inputs on a contact. */
@@ -208,12 +218,10 @@ export const CONTACT_INPUTS: readonly string[] = [
     Contact.activityLevel,
     Contact.observedBehaviours,
     Contact.riskBehaviours,
-    Contact.customerViewLevel,
-    Contact.customerViewDate,
-    Contact.feedbackCadence,
+    ...Object.values(CustomerView),
 ];
 
-/** Columns only the plug-ins write; read-only on forms. */
+/** Columns only the plug-ins write; read-only on forms. In the order of LogicalNames.Computed.Contact. */
 export const CONTACT_COMPUTED: readonly string[] = [
     Contact.recommendedAction,
     Contact.actionUrgency,
@@ -234,20 +242,8 @@ export const Account = {
     entityName: "account",
     accountId: "accountid",
     name: "name",
-    customerViewLevel: "rel_customerviewlevel",
-    customerViewDate: "rel_customerviewdate",
-    feedbackCadence: "rel_feedbackcadence",
-    recommendedAction: "rel_recommendedaction",
-    /** Not on the schema page: the action's urgency rank (1 = most urgent), the views' sort key. */
-    actionUrgency: "rel_actionurgency",
-    relationshipLevel: "rel_relationshiplevel",
-    expectationGap: "rel_expectationgap",
-    expectationGapScore: "rel_expectationgapscore",
-    expectationAlignment: "rel_expectationalignment",
-    nextFeedbackDue: "rel_nextfeedbackdue",
-    healthScore: "rel_healthscore",
-    scoreExplanation: "rel_scoreexplanation",
-    scoredOn: "rel_scoredon",
+    ...CustomerView,
+    ...SharedComputed,
     assessedContacts: "rel_assessedcontacts",
     riskContacts: "rel_riskcontacts",
     potentialContacts: "rel_potentialcontacts",
@@ -255,19 +251,11 @@ export const Account = {
     keyContactId: "rel_keycontactid",
 } as const;
 
-export const ACCOUNT_INPUTS: readonly string[] = [Account.customerViewLevel, Account.customerViewDate, Account.feedbackCadence];
+export const ACCOUNT_INPUTS: readonly string[] = Object.values(CustomerView);
 
+/** In the order of LogicalNames.Computed.Account. */
 export const ACCOUNT_COMPUTED: readonly string[] = [
-    Account.recommendedAction,
-    Account.actionUrgency,
-    Account.relationshipLevel,
-    Account.expectationGap,
-    Account.expectationGapScore,
-    Account.expectationAlignment,
-    Account.nextFeedbackDue,
-    Account.healthScore,
-    Account.scoreExplanation,
-    Account.scoredOn,
+    ...Object.values(SharedComputed),
     Account.assessedContacts,
     Account.riskContacts,
     Account.potentialContacts,

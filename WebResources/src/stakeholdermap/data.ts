@@ -1,5 +1,6 @@
 import { normalizeGuid } from "../shared/guid";
 import type { AccountSummary, StakeholderMapXrm } from "../shared/handoff";
+import { asRecord, integerOrNull } from "../shared/records";
 import { ACTIVE_STATE, Account, Contact, lookupValueProperty } from "../shared/schema";
 
 /** One active contact of the account, as the map needs it. null = not recorded. */
@@ -52,14 +53,6 @@ export function contactsQuery(accountId: string): string {
 
 export function accountQuery(): string {
     return `?$select=${ACCOUNT_SELECT.join(",")}`;
-}
-
-function asRecord(value: unknown): Record<string, unknown> {
-    return typeof value === "object" && value !== null ? (value as Record<string, unknown>) : {};
-}
-
-function integerOrNull(value: unknown): number | null {
-    return typeof value === "number" && Number.isInteger(value) ? value : null;
 }
 
 /** A Web API contact record → a map contact; null when it has no usable id. */
