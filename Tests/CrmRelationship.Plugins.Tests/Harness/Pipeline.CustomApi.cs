@@ -96,21 +96,7 @@ public sealed partial class Pipeline
                 BusinessUnitId = BusinessUnitId,
                 StepName = registration.Name,
             };
-            var execution = new StepExecution(registration, context);
-            transaction.Record.Add(execution);
-            var provider = new PipelineServiceProvider(
-                context,
-                new RecordingTracingService(execution.AddTrace),
-                new PipelineServiceFactory(this, transaction, execution));
-            try
-            {
-                customApiPlugins[api.UniqueName].Execute(provider);
-            }
-            catch (Exception ex)
-            {
-                execution.Exception = ex;
-                throw;
-            }
+            Invoke(customApiPlugins[api.UniqueName], registration, context, transaction);
         }
 
         return CustomApiValues.Response(api.Definition, output);

@@ -276,15 +276,21 @@ public sealed partial class Pipeline
             }
         }
 
+        Invoke(step.Plugin!, registration, context, call.Transaction);
+    }
+
+    /// <summary>Runs one plug-in as the platform would, recording its execution, traces, calls and any exception.</summary>
+    private void Invoke(IPlugin plugin, StepRegistration registration, PipelineExecutionContext context, PipelineTransaction transaction)
+    {
         var execution = new StepExecution(registration, context);
-        call.Transaction.Record.Add(execution);
+        transaction.Record.Add(execution);
         var provider = new PipelineServiceProvider(
             context,
             new RecordingTracingService(execution.AddTrace),
-            new PipelineServiceFactory(this, call.Transaction, execution));
+            new PipelineServiceFactory(this, transaction, execution));
         try
         {
-            step.Plugin!.Execute(provider);
+            plugin.Execute(provider);
         }
         catch (Exception ex)
         {
