@@ -29,4 +29,20 @@ public sealed record CliConsole(IAnsiConsole Out, TextWriter OutWriter, TextWrit
         console.Profile.Width = width;
         return new CliConsole(console, output, error);
     }
+
+    /// <summary>
+    /// The last line of defence of a command: one sentence on stderr naming what failed, never a stack trace.
+    /// </summary>
+    /// <param name="command">"pack", "score".</param>
+    /// <param name="activity">"packing", "scoring".</param>
+    /// <param name="error">What stopped it.</param>
+    /// <returns>The exit code, 1.</returns>
+    public int Unexpected(string command, string activity, Exception error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        Error.WriteLine(
+            "crmrel " + command + ": " + activity + " stopped because of an unexpected error (" + error.GetType().Name + ": " + error.Message.TrimEnd('.')
+            + "); run it again, and if it happens again report it with the command you ran.");
+        return 1;
+    }
 }

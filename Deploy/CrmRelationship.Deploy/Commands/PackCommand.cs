@@ -104,10 +104,7 @@ public sealed class PackCommand : ICliCommand
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            console.Error.WriteLine(
-                "crmrel pack: packing stopped because of an unexpected error (" + ex.GetType().Name + ": " + ex.Message.TrimEnd('.')
-                + "); run it again, and if it happens again report it with the command you ran.");
-            return 1;
+            return console.Unexpected("pack", "packing", ex);
         }
     }
 

@@ -96,10 +96,7 @@ public sealed class ScoreCommand : ICliCommand
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            console.Error.WriteLine(
-                "crmrel score: scoring stopped because of an unexpected error (" + ex.GetType().Name + ": " + ex.Message.TrimEnd('.')
-                + "); run it again, and if it happens again report it with the command you ran.");
-            return 1;
+            return console.Unexpected("score", "scoring", ex);
         }
     }
 
