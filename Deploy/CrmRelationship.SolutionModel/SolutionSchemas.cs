@@ -108,9 +108,12 @@ public sealed class SolutionSchemas
         return problems;
     }
 
-    // The form inside a systemform, the FetchXML of views and charts, and chart data definitions are
-    // typed loosely (or as anything) by CustomizationsSolution.xsd: each is validated on its own.
-    private static IEnumerable<XElement> SeparatelyValidatedParts(XElement root) =>
+    /// <summary>
+    /// The form inside a systemform, the FetchXML of views and charts, and chart data definitions: typed
+    /// loosely (or as anything) by CustomizationsSolution.xsd, so each is validated on its own against the
+    /// global element of its own name (form, fetch, datadefinition).
+    /// </summary>
+    public static IEnumerable<XElement> SeparatelyValidatedParts(XElement root) =>
         root.Descendants("systemform").Elements("form")
             .Concat(root.Descendants("fetchxml").Elements("fetch"))
             .Concat(root.Descendants("datadescription").Elements("datadefinition"))

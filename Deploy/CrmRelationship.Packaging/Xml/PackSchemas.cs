@@ -101,16 +101,8 @@ public sealed class PackSchemas
         return customizations.Elements().Select(e => e.Name.LocalName).Where(n => !RootSections.Contains(n)).ToList();
     }
 
-    private IEnumerable<(XElement Part, XmlSchemaElement Schema)> SeparatelyValidatedParts(XElement root)
-    {
-        var form = Global("form");
-        var fetch = Global("fetch");
-        var data = Global("datadefinition");
-        return root.Descendants("systemform").Elements("form").Select(e => (e, form))
-            .Concat(root.Descendants("fetchxml").Elements("fetch").Select(e => (e, fetch)))
-            .Concat(root.Descendants("datadescription").Elements("datadefinition").Select(e => (e, data)))
-            .Concat(root.Descendants("fetchcollection").Elements("fetch").Select(e => (e, fetch)));
-    }
+    private IEnumerable<(XElement Part, XmlSchemaElement Schema)> SeparatelyValidatedParts(XElement root) =>
+        SolutionModel.SolutionSchemas.SeparatelyValidatedParts(root).Select(part => (part, Global(part.Name.LocalName)));
 
     private XmlSchemaElement Global(string name) =>
         _set.GlobalElements[new XmlQualifiedName(name)] as XmlSchemaElement

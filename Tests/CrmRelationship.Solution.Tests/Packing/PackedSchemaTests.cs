@@ -35,11 +35,7 @@ public sealed class PackedSchemaTests
     public void Customizations_FormsFetchXmlAndChartData_EachValidOnItsOwn(PackageType type)
     {
         var root = PackRun.Both[type].Xml("customizations.xml");
-        var parts = root.Descendants("systemform").Elements("form")
-            .Concat(root.Descendants("fetchxml").Elements("fetch"))
-            .Concat(root.Descendants("fetchcollection").Elements("fetch"))
-            .Concat(root.Descendants("datadescription").Elements("datadefinition"))
-            .ToList();
+        var parts = SolutionModel.SolutionSchemas.SeparatelyValidatedParts(root).ToList();
 
         Assert.That(
             (parts.Count, parts.SelectMany(p => Fixture.Schemas.Validate(p)).ToList()),
