@@ -1,8 +1,6 @@
-using System;
 using System.IO;
-using System.Linq;
-using System.Reflection;
 using CrmRelationship.SolutionModel;
+using CrmRelationship.Tests.Shared;
 
 namespace CrmRelationship.Plugins.Tests.Support;
 
@@ -22,17 +20,5 @@ internal static class TestPaths
     public static string PluginKeyFile =>
         Path.Combine(RepositoryRoot, "Plugins", "CrmRelationship.Plugins", "CrmRelationship.Plugins.snk");
 
-    private static string Required(string key)
-    {
-        var value = typeof(TestPaths).Assembly
-            .GetCustomAttributes<AssemblyMetadataAttribute>()
-            .FirstOrDefault(a => a.Key == key)?.Value;
-        if (string.IsNullOrEmpty(value))
-        {
-            throw new InvalidOperationException(
-                $"Assembly metadata '{key}' is missing; build the test project with dotnet build/test, which sets it.");
-        }
-
-        return value;
-    }
+    private static string Required(string key) => BuildMetadata.Required(typeof(TestPaths).Assembly, key);
 }

@@ -1,7 +1,5 @@
-using System;
 using System.IO;
-using System.Linq;
-using System.Reflection;
+using CrmRelationship.Tests.Shared;
 using Microsoft.Xrm.Sdk;
 
 namespace CrmRelationship.XrmSdk.Tests.Metadata;
@@ -26,17 +24,5 @@ internal static class TestPaths
     public static string StandInProject =>
         Path.Combine(RepositoryRoot, "Plugins", "Microsoft.Xrm.Sdk", "Microsoft.Xrm.Sdk.csproj");
 
-    private static string Required(string key)
-    {
-        var value = typeof(TestPaths).Assembly
-            .GetCustomAttributes<AssemblyMetadataAttribute>()
-            .FirstOrDefault(a => a.Key == key)?.Value;
-        if (string.IsNullOrEmpty(value))
-        {
-            throw new InvalidOperationException(
-                $"Assembly metadata '{key}' is missing; build the test project with dotnet build/test, which sets it.");
-        }
-
-        return value;
-    }
+    private static string Required(string key) => BuildMetadata.Required(typeof(TestPaths).Assembly, key);
 }
