@@ -42,9 +42,9 @@ internal readonly struct ColumnValues
             return null;
         }
 
-        if (Labels.IsDefined<TChoice>(option.Value))
+        if (Labels.TryFromValue<TChoice>(option.Value, out var choice))
         {
-            return (TChoice)Enum.ToObject(typeof(TChoice), option.Value);
+            return choice;
         }
 
         RefuseIfSaving(column, option.Value);
@@ -62,9 +62,9 @@ internal readonly struct ColumnValues
         var result = new List<TChoice>(options.Count);
         for (var i = 0; i < options.Count; i++)
         {
-            if (Labels.IsDefined<TChoice>(options[i].Value))
+            if (Labels.TryFromValue<TChoice>(options[i].Value, out var choice))
             {
-                result.Add((TChoice)Enum.ToObject(typeof(TChoice), options[i].Value));
+                result.Add(choice);
             }
             else
             {

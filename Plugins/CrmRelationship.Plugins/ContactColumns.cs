@@ -49,5 +49,5 @@ internal static class ContactColumns
 
     public static OptionSetValue? Option<TChoice>(TChoice? choice)
         where TChoice : struct, Enum =>
-        choice is null ? null : new OptionSetValue(Convert.ToInt32(choice.Value, System.Globalization.CultureInfo.InvariantCulture));
+        Labels.ValueOf(choice) is { } value ? new OptionSetValue(value) : null;
 }

@@ -31,10 +31,10 @@ internal static class PreviewParameters
     /// <summary>Sets the response properties. Values that were not computed are left out, so callers read them as null.</summary>
     public static void Write(ContactScore score, ParameterCollection response)
     {
-        SetIfKnown(response, Api.RecommendedAction, OptionValue(score.RecommendedAction));
-        SetIfKnown(response, Api.RelationshipLevel, OptionValue(score.RelationshipLevel));
+        SetIfKnown(response, Api.RecommendedAction, Labels.ValueOf(score.RecommendedAction));
+        SetIfKnown(response, Api.RelationshipLevel, Labels.ValueOf(score.RelationshipLevel));
         SetIfKnown(response, Api.ExpectationGap, score.ExpectationGap);
-        SetIfKnown(response, Api.ExpectationAlignment, OptionValue(score.ExpectationAlignment));
+        SetIfKnown(response, Api.ExpectationAlignment, Labels.ValueOf(score.ExpectationAlignment));
         SetIfKnown(response, Api.HealthScore, score.HealthScore);
         response[Api.Explanation] = score.Explanation;
     }
@@ -117,13 +117,9 @@ internal static class PreviewParameters
 
     private static TChoice ToChoice<TChoice>(string parameter, int value, string shown)
         where TChoice : struct, Enum =>
-        Labels.IsDefined<TChoice>(value)
-            ? (TChoice)Enum.ToObject(typeof(TChoice), value)
+        Labels.TryFromValue<TChoice>(value, out var choice)
+            ? choice
             : throw Refused(parameter, shown, "is not one of its option values");
-
-    private static int? OptionValue<TChoice>(TChoice? choice)
-        where TChoice : struct, Enum =>
-        choice is null ? null : Convert.ToInt32(choice.Value, CultureInfo.InvariantCulture);
 
     private static void SetIfKnown(ParameterCollection response, string property, int? value)
     {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 
 namespace CrmRelationship.Scoring;
 
@@ -104,6 +105,25 @@ public static class Labels
         var index = optionValue - OptionBase;
         return index >= 0 && index < TableFor(typeof(TChoice)).Length;
     }
+
+    /// <summary>The choice of an option value, when it is one of the choice's values.</summary>
+    public static bool TryFromValue<TChoice>(int optionValue, out TChoice choice)
+        where TChoice : struct, Enum
+    {
+        if (IsDefined<TChoice>(optionValue))
+        {
+            choice = (TChoice)Enum.ToObject(typeof(TChoice), optionValue);
+            return true;
+        }
+
+        choice = default;
+        return false;
+    }
+
+    /// <summary>The option value of a choice, or null without one.</summary>
+    public static int? ValueOf<TChoice>(TChoice? choice)
+        where TChoice : struct, Enum =>
+        choice is null ? null : Convert.ToInt32(choice.Value, CultureInfo.InvariantCulture);
 
     private static string Pick(string[] table, int optionValue)
     {

@@ -135,6 +135,23 @@ public sealed class MatrixTests
         Assert.That(RelationshipMatrix.IsPotential(action), Is.EqualTo(isPotential));
     }
 
+    [TestCase(415700003, true)]
+    [TestCase(415700010, true)]
+    [TestCase(415700011, false)]
+    [TestCase(415699999, false)]
+    public void ActionOptionValue_ReadBackOnlyWhenItIsOneOfTheEleven(int value, bool known)
+    {
+        var read = Labels.TryFromValue<RecommendedAction>(value, out var action);
+
+        Assert.That((read, read ? Labels.ValueOf<RecommendedAction>(action) : null), Is.EqualTo((known, known ? value : (int?)null)));
+    }
+
+    [Test]
+    public void NoAction_HasNoOptionValue()
+    {
+        Assert.That(Labels.ValueOf<RecommendedAction>(null), Is.Null);
+    }
+
     [Test]
     public void NoAction_HasNoUrgency()
     {
