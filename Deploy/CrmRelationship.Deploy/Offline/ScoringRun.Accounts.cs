@@ -136,7 +136,7 @@ internal sealed partial class ScoringRun
 
         foreach (var contact in contacts)
         {
-            if (ReferenceEquals(contact.Id, keyId))
+            if (string.Equals(contact.Id, keyId, StringComparison.Ordinal))
             {
                 return string.IsNullOrEmpty(contact.Name) ? contact.Id : contact.Name;
             }
