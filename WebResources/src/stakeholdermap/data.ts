@@ -12,7 +12,6 @@ export interface StakeholderContact {
     readonly relationship: number | null;
     readonly action: number | null;
     readonly level: number | null;
-    readonly health: number | null;
 }
 
 export interface MapData {
@@ -30,7 +29,6 @@ export const CONTACT_SELECT: readonly string[] = [
     Contact.relationship,
     Contact.recommendedAction,
     Contact.relationshipLevel,
-    Contact.healthScore,
 ];
 
 const KEY_CONTACT_VALUE = lookupValueProperty(Account.keyContactId);
@@ -71,7 +69,6 @@ export function contactFromRecord(value: unknown): StakeholderContact | null {
         relationship: integerOrNull(record[Contact.relationship]),
         action: integerOrNull(record[Contact.recommendedAction]),
         level: integerOrNull(record[Contact.relationshipLevel]),
-        health: integerOrNull(record[Contact.healthScore]),
     };
 }
 

@@ -216,7 +216,7 @@ try {
                 kind: "retrieveMultipleRecords",
                 entityName: "contact",
                 query:
-                    "?$select=contactid,fullname,rel_organizationalpower,rel_perception,rel_relationship,rel_recommendedaction,rel_relationshiplevel,rel_healthscore" +
+                    "?$select=contactid,fullname,rel_organizationalpower,rel_perception,rel_relationship,rel_recommendedaction,rel_relationshiplevel" +
                     `&$filter=_parentcustomerid_value eq ${ACCOUNT_ID} and statecode eq 0`,
             },
         ]);

@@ -24,7 +24,7 @@ function fakeXrm(entities: unknown[], nextLink?: string) {
 describe("queries", () => {
     it("selects only the drawn columns of the account's active contacts", () => {
         expect(contactsQuery(ACCOUNT)).toBe(
-            "?$select=contactid,fullname,rel_organizationalpower,rel_perception,rel_relationship,rel_recommendedaction,rel_relationshiplevel,rel_healthscore" +
+            "?$select=contactid,fullname,rel_organizationalpower,rel_perception,rel_relationship,rel_recommendedaction,rel_relationshiplevel" +
                 `&$filter=_parentcustomerid_value eq ${ACCOUNT} and statecode eq 0`,
         );
     });
@@ -97,7 +97,6 @@ describe("record parsing", () => {
             relationship: 415700001,
             action: 415700002,
             level: 415700003,
-            health: 58,
         });
     });
 

@@ -29,7 +29,6 @@ function contact(overrides: Partial<StakeholderContact> = {}): StakeholderContac
         relationship: RelationshipStatus.Yes,
         action: null,
         level: null,
-        health: null,
         ...overrides,
     };
 }
