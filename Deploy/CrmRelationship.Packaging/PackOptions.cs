@@ -7,8 +7,8 @@ namespace CrmRelationship.Packaging;
 
 /// <summary>
 /// What to pack and where to. <see cref="ForRepository"/> gives the defaults `crmrel pack` uses:
-/// Solution/src, Solution/map.xml, the schemas in ../shared/schemas next to the repository, and the
-/// version written in Other/Solution.xml.
+/// Solution/src, Solution/map.xml, Microsoft's XSDs where <see cref="SchemaLocation"/> finds them (or
+/// none, which skips schema validation), and the version written in Other/Solution.xml.
 /// </summary>
 public sealed record PackOptions
 {
@@ -20,8 +20,11 @@ public sealed record PackOptions
 
     public required string OutputDirectory { get; init; }
 
-    /// <summary>The folder holding Microsoft's XSDs (CustomizationsSolution.xsd and the files it includes).</summary>
-    public required string SchemaDirectory { get; init; }
+    /// <summary>
+    /// The folder holding Microsoft's XSDs (CustomizationsSolution.xsd and the files it includes), or null to
+    /// pack without schema validation (every other check still runs; <see cref="PackResult.SchemaValidationSkipped"/> says so).
+    /// </summary>
+    public string? SchemaDirectory { get; init; }
 
     /// <summary>The repository root, used to word errors with repository-relative paths and build commands.</summary>
     public required string RepositoryRoot { get; init; }
@@ -34,17 +37,20 @@ public sealed record PackOptions
     /// <summary>Receives one line per step (reading, validating, writing each zip).</summary>
     public Action<string>? Progress { get; init; }
 
-    /// <summary>The repository's layout: Solution/src, Solution/map.xml, ../shared/schemas, output in <paramref name="outputDirectory"/>.</summary>
-    public static PackOptions ForRepository(string repositoryRoot, string outputDirectory) => new()
+    /// <summary>
+    /// The repository's layout: Solution/src, Solution/map.xml, the XSDs of <paramref name="schemas"/> (when it
+    /// found any), output in <paramref name="outputDirectory"/>.
+    /// </summary>
+    public static PackOptions ForRepository(string repositoryRoot, string outputDirectory, SchemaLocation schemas)
     {
-        SourceDirectory = SolutionSource.SourceFolder(repositoryRoot),
-        MapFile = Path.Combine(repositoryRoot, "Solution", "map.xml"),
-        OutputDirectory = outputDirectory,
-        SchemaDirectory = DefaultSchemaDirectory(repositoryRoot),
-        RepositoryRoot = repositoryRoot,
-    };
-
-    /// <summary>shared/schemas beside the repository: &lt;repo&gt;/../shared/schemas.</summary>
-    public static string DefaultSchemaDirectory(string repositoryRoot) =>
-        Path.GetFullPath(Path.Combine(repositoryRoot, "..", "shared", "schemas"));
+        ArgumentNullException.ThrowIfNull(schemas);
+        return new()
+        {
+            SourceDirectory = SolutionSource.SourceFolder(repositoryRoot),
+            MapFile = Path.Combine(repositoryRoot, "Solution", "map.xml"),
+            OutputDirectory = outputDirectory,
+            SchemaDirectory = schemas.Directory,
+            RepositoryRoot = repositoryRoot,
+        };
+    }
 }

@@ -34,7 +34,13 @@ public static class SolutionPacker
             throw new PackException("Nothing to pack: choose unmanaged, managed or both.");
         }
 
-        var schemas = PackSchemas.Load(options.SchemaDirectory);
+        var schemas = options.SchemaDirectory is null ? null : PackSchemas.Load(options.SchemaDirectory);
+        var skipped = schemas is null ? SchemaLocation.Skipped : null;
+        if (skipped is not null)
+        {
+            progress(skipped);
+        }
+
         progress($"Reading {Display(options, options.SourceDirectory)}");
         var source = LoadSource(options);
         var map = options.MapFile is null ? MapFile.None(options.SourceDirectory) : MapFile.Load(options.MapFile, options.SourceDirectory);
@@ -42,11 +48,11 @@ public static class SolutionPacker
 
         var zips = new List<(PackedZip Zip, byte[] Bytes)>();
         IReadOnlyList<ComponentCount>? counts = null;
-        var differences = new SortedSet<string>(StringComparer.Ordinal) { SolutionManifestDifference };
+        var differences = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var type in options.Types.Distinct().OrderBy(t => t))
         {
             var content = CustomizationsBuilder.Build(
-                PackageSource.Select(source.Files, type), schemas.RootSections, f => Display(options, f.File.FullPath));
+                PackageSource.Select(source.Files, type), CustomizationsSections.Order, f => Display(options, f.File.FullPath));
             counts ??= ComponentCounter.Count(content);
             var zipName = $"{source.Manifest.UniqueName}_{version.FileNamePart}{(type == PackageType.Managed ? "_managed" : string.Empty)}";
             var entries = Entries(zipName, content, type, version, schemas, map, source, options, differences, progress);
@@ -63,7 +69,12 @@ public static class SolutionPacker
             progress($"Wrote {Display(options, zip.Path)} ({bytes.Length:N0} bytes, {zip.Entries.Count} entries)");
         }
 
-        return new PackResult(version, zips.Select(z => z.Zip).ToList(), counts ?? [], differences.ToList());
+        if (schemas is not null)
+        {
+            differences.Add(SolutionManifestDifference);
+        }
+
+        return new PackResult(version, zips.Select(z => z.Zip).ToList(), counts ?? [], differences.ToList(), skipped);
     }
 
     /// <summary>solution.xml has no published schema: its shape is checked instead (tests and <see cref="CheckManifest"/>).</summary>
@@ -75,18 +86,20 @@ public static class SolutionPacker
         PackageContent content,
         PackageType type,
         SolutionVersion version,
-        PackSchemas schemas,
+        PackSchemas? schemas,
         MapFile map,
         SolutionSource source,
         PackOptions options,
         SortedSet<string> differences,
         Action<string> progress)
     {
-        var label = type.ToString().ToLowerInvariant();
-        progress($"Validating the {label} customizations.xml against {Display(options, options.SchemaDirectory)}");
         var customizations = PackedXml.ToExportBytes(content.Customizations);
-        var rejected = Path.Combine(Path.GetFullPath(options.OutputDirectory), $"{zipName}.rejected-customizations.xml");
-        Validate(content.Customizations, customizations, type, schemas, options, differences, rejected);
+        if (schemas is not null)
+        {
+            progress($"Validating the {type.ToString().ToLowerInvariant()} customizations.xml against {Display(options, options.SchemaDirectory!)}");
+            var rejected = Path.Combine(Path.GetFullPath(options.OutputDirectory), $"{zipName}.rejected-customizations.xml");
+            Validate(content.Customizations, customizations, type, schemas, options, differences, rejected);
+        }
 
         var manifest = Manifest(content.Manifest, type, version);
         CheckManifest(manifest);
@@ -105,7 +118,7 @@ public static class SolutionPacker
             var registration = source.PluginAssemblies.FirstOrDefault(a =>
                 string.Equals(a.FileName.TrimStart('/'), file.PackedPath, StringComparison.OrdinalIgnoreCase));
             AssemblyGuard.Check(file.PackedPath, bytes, display, registration);
-            if (file.IsXml && file.Registration is null)
+            if (schemas is not null && file.IsXml && file.Registration is null)
             {
                 differences.Add($"{file.PackedPath.Split('/')[0]}/: stored as files, as the export does; no published schema");
             }

@@ -4,8 +4,8 @@ using System.Collections.Generic;
 namespace CrmRelationship.SolutionModel;
 
 /// <summary>
-/// The SDK message ids that are the same in every Dataverse organization
-/// (shared/docs/platform/sdk-solution-webapi.md §3.8), mapped to message names.
+/// The SDK message ids that are the same in every Dataverse organization (as the SdkMessageId of the
+/// steps in exported solutions shows), mapped to message names.
 /// </summary>
 public static class SdkMessages
 {

@@ -9,7 +9,7 @@ using System.Xml.Schema;
 namespace CrmRelationship.SolutionModel;
 
 /// <summary>
-/// Microsoft's published solution schemas (shared/schemas, 9.0.0.2090), compiled once, and the checks
+/// Microsoft's published solution schemas (9.0.0.2090, found by <see cref="SchemaLocation"/>), compiled once, and the checks
 /// every source file must pass with zero problems: the wrapped file against CustomizationsSolution.xsd,
 /// and the parts that schema types as anything (form, FetchXML, chart data) against their own schemas.
 /// </summary>

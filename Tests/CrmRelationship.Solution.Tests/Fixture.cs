@@ -13,9 +13,19 @@ internal static class Fixture
 
     public static SolutionSource Source => LazySource.Value;
 
-    public static SolutionSchemas Schemas => LazySchemas.Value;
+    /// <summary>The compiled XSDs; a test that reads them is reported as skipped when they are not on the machine.</summary>
+    public static SolutionSchemas Schemas => RepositoryPaths.SchemaLocation.Directory is null ? Skipped() : LazySchemas.Value;
 
     public static DataverseSchemaPage Page => LazyPage.Value;
 
     public static RelationshipModelPage Model => LazyModel.Value;
+
+    /// <summary>Reports the calling test as skipped, with the reason, when the XSDs are not on the machine.</summary>
+    public static void RequireSchemas() => _ = Schemas;
+
+    private static SolutionSchemas Skipped()
+    {
+        NUnit.Framework.Assert.Ignore(RepositoryPaths.SchemaLocation.SkipReason!);
+        return null!;
+    }
 }

@@ -16,19 +16,19 @@ public sealed class ReferencePageParsingTests
     }
 
     [Test]
-    public void SchemaPage_Read_FindsNineContactInputsAndTwelveComputed()
+    public void SchemaPage_Read_FindsNineContactInputsAndThirteenComputed()
     {
         var columns = Fixture.Page.ContactColumns;
 
-        Assert.That((columns.Count(c => c.IsInput), columns.Count(c => !c.IsInput)), Is.EqualTo((9, 12)));
+        Assert.That((columns.Count(c => c.IsInput), columns.Count(c => !c.IsInput)), Is.EqualTo((9, 13)));
     }
 
     [Test]
-    public void SchemaPage_Read_FindsThreeAccountInputsAndFourteenComputed()
+    public void SchemaPage_Read_FindsThreeAccountInputsAndFifteenComputed()
     {
         var columns = Fixture.Page.AccountColumns;
 
-        Assert.That((columns.Count(c => c.IsInput), columns.Count(c => !c.IsInput)), Is.EqualTo((3, 14)));
+        Assert.That((columns.Count(c => c.IsInput), columns.Count(c => !c.IsInput)), Is.EqualTo((3, 15)));
     }
 
     [Test]

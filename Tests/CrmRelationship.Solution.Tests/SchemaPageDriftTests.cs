@@ -69,10 +69,10 @@ public sealed class SchemaPageDriftTests
 
     [TestCase("contact")]
     [TestCase("account")]
-    public void EntityXml_Columns_AreExactlyTheColumnsOfTheSchemaPagePlusTheUrgencySortKey(string entity)
+    public void EntityXml_Columns_AreExactlyTheColumnsOfTheSchemaPage(string entity)
     {
         var source = Fixture.Source.Entity(entity).Columns.Select(c => c.LogicalName).OrderBy(n => n, StringComparer.Ordinal);
-        var page = Fixture.Page.ColumnsOf(entity).Select(c => c.LogicalName).Append(SolutionColumns.ActionUrgency.LogicalName).OrderBy(n => n, StringComparer.Ordinal);
+        var page = Fixture.Page.ColumnsOf(entity).Select(c => c.LogicalName).OrderBy(n => n, StringComparer.Ordinal);
 
         Assert.That(source, Is.EqualTo(page));
     }

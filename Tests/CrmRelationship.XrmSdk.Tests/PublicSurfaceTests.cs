@@ -20,7 +20,7 @@ public sealed class PublicSurfaceTests
     [
         "# Public surface of the Microsoft.Xrm.Sdk compile-time stand-in (Plugins/Microsoft.Xrm.Sdk).",
         "# Generated from the built assembly by Tests/CrmRelationship.XrmSdk.Tests (PublicSurfaceTests); do not edit by hand.",
-        "# Each signature must match docs/platform/sdk-solution-webapi.md section 1 exactly (declaring type included).",
+        "# Each signature must match the Microsoft Learn reference of Microsoft.Xrm.Sdk exactly (declaring type included).",
         "# To accept a deliberate change: UPDATE_PUBLIC_SURFACE=1 dotnet test Tests/CrmRelationship.XrmSdk.Tests --filter PublicSurface",
     ];
 
@@ -47,7 +47,7 @@ public sealed class PublicSurfaceTests
             $"The stand-in's public surface differs from {path}:\n"
             + string.Join("\n", diff)
             + "\n(- only in the listing, + only in the build.)\n"
-            + "If the change is deliberate and matches docs/platform/sdk-solution-webapi.md section 1, accept it with\n"
+            + "If the change is deliberate and matches the Microsoft Learn reference of Microsoft.Xrm.Sdk, accept it with\n"
             + $"  {UpdateVariable}=1 dotnet test Tests/CrmRelationship.XrmSdk.Tests --filter PublicSurface\n"
             + "and commit the rewritten listing.");
     }

@@ -42,7 +42,7 @@ public sealed class PackCommand : ICliCommand
         };
         var schemas = new Option<string?>("--schemas")
         {
-            Description = "Folder of Microsoft's solution XSDs (default: shared/schemas beside the repository).",
+            Description = "Folder of Microsoft's solution XSDs (default: the folder in CRMREL_SCHEMAS, else ../shared/schemas beside the repository, else no schema validation).",
             HelpName = "DIR",
         };
 
@@ -76,19 +76,17 @@ public sealed class PackCommand : ICliCommand
             }
 
             var root = RepositoryRoot();
+            var schemas = FindSchemas(request.SchemaDirectory, root);
             var outputDirectory = Path.GetFullPath(request.OutputDirectory);
             if (!request.NoBuild)
             {
                 new PackBuild(root, outputDirectory, line => Progress(console, line)).Run();
             }
 
-            var options = PackOptions.ForRepository(root, outputDirectory) with
+            var options = PackOptions.ForRepository(root, outputDirectory, schemas) with
             {
                 Types = types,
                 Version = version,
-                SchemaDirectory = request.SchemaDirectory is null
-                    ? PackOptions.DefaultSchemaDirectory(root)
-                    : Path.GetFullPath(request.SchemaDirectory),
                 Progress = line => Progress(console, line),
             };
             var result = SolutionPacker.Pack(options);
@@ -115,6 +113,19 @@ public sealed class PackCommand : ICliCommand
         "both" => [PackageType.Unmanaged, PackageType.Managed],
         _ => throw new PackException($"--type must be unmanaged, managed or both, not '{text}'."),
     };
+
+    // Checked before the builds, so that a wrong --schemas or CRMREL_SCHEMAS stops the run at once.
+    private static SchemaLocation FindSchemas(string? option, string root)
+    {
+        try
+        {
+            return SchemaLocation.Find(option, root);
+        }
+        catch (SchemaLocationException ex)
+        {
+            throw new PackException(ex.Message, ex);
+        }
+    }
 
     private static string RepositoryRoot()
     {
@@ -156,6 +167,12 @@ public sealed class PackCommand : ICliCommand
         console.MarkupLine($"Packed version [bold]{result.Version}[/].");
         console.Write(zips);
         console.Write(components);
+        if (result.SchemaValidationSkipped is { } skipped)
+        {
+            console.MarkupLine("[yellow]" + Markup.Escape(skipped) + "[/]");
+            return;
+        }
+
         console.MarkupLine("Not checked by the 2018 schemas (known differences):");
         foreach (var difference in result.KnownSchemaDifferences)
         {

@@ -51,7 +51,7 @@ public sealed class CustomizationsBuilder
     }
 
     /// <summary>Assembles one package.</summary>
-    /// <param name="rootSections">The ImportExportXml children in schema order (<see cref="PackSchemas.RootSections"/>).</param>
+    /// <param name="rootSections">The ImportExportXml children in schema order (<see cref="SolutionModel.CustomizationsSections.Order"/>).</param>
     /// <param name="display">How to name a source file in an error (repository-relative path).</param>
     /// <exception cref="PackException">A file is not well-formed or has no place in the packed layout.</exception>
     public static PackageContent Build(PackageSource source, IReadOnlyList<string> rootSections, Func<SelectedFile, string> display)

@@ -9,7 +9,8 @@ using System.Xml.Schema;
 namespace CrmRelationship.Packaging.Xml;
 
 /// <summary>
-/// Microsoft's solution XSDs (9.0.0.2090, loaded from shared/schemas, never copied) and the checks a
+/// Microsoft's solution XSDs (9.0.0.2090, loaded from where <see cref="SolutionModel.SchemaLocation"/> finds them,
+/// never copied into the repository) and the checks a
 /// generated customizations.xml must pass before it is written: the whole file, and on their own the
 /// parts the file types loosely (each form, each view's and chart's FetchXML, each chart data
 /// definition). Problems carry the line and column of the packed file.
@@ -36,8 +37,7 @@ public sealed class PackSchemas
         var full = Path.GetFullPath(schemaDirectory);
         if (!Directory.Exists(full))
         {
-            throw new PackException(
-                $"No schemas folder at {full}: put Microsoft's solution XSDs there (shared/schemas beside the repository) or point at them with --schemas DIR.");
+            throw new PackException($"No schemas folder at {full}: {SolutionModel.SchemaLocation.HowToTurnOn}.");
         }
 
         var set = new XmlSchemaSet { XmlResolver = new XmlUrlResolver() };
@@ -48,7 +48,7 @@ public sealed class PackSchemas
                 var path = Path.Combine(full, name);
                 if (!File.Exists(path))
                 {
-                    throw new PackException($"The schemas folder {full} has no {name}: restore it or point at a complete folder with --schemas DIR.");
+                    throw new PackException($"The schemas folder {full} has no {name}: restore it, or {SolutionModel.SchemaLocation.HowToTurnOn}.");
                 }
 
                 set.Add(null, path);
@@ -68,7 +68,7 @@ public sealed class PackSchemas
     /// Every problem in the packed customizations.xml <paramref name="text"/>, as "line:column: message". The
     /// root's attributes, the root children named in <paramref name="undeclaredSections"/> and the fetch
     /// attribute <see cref="SolutionModel.SolutionSchemas.UseRawOrderBy"/> are left out: the 2018 schema declares
-    /// none of them (see the known differences in shared/schemas/README.md).
+    /// none of them (the known differences README.md lists).
     /// </summary>
     /// <param name="built">The element <paramref name="text"/> was written from; its <see cref="SourceOrigin"/> marks name the source file of each problem.</param>
     /// <param name="leftOutRawOrderBy">Whether a fetch carried useraworderby, which was left out.</param>

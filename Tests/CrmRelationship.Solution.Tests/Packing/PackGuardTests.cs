@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using CrmRelationship.Packaging;
+using CrmRelationship.SolutionModel;
 using NUnit.Framework;
 
 namespace CrmRelationship.Solution.Tests.Packing;
@@ -85,12 +86,13 @@ public sealed class PackGuardTests
 
         var error = PackError(PackRun.Options(folder, [PackageType.Unmanaged]) with { SchemaDirectory = nowhere });
 
-        Assert.That(error, Is.EqualTo($"No schemas folder at {nowhere}: put Microsoft's solution XSDs there (shared/schemas beside the repository) or point at them with --schemas DIR."));
+        Assert.That(error, Is.EqualTo($"No schemas folder at {nowhere}: {SchemaLocation.HowToTurnOn}."));
     }
 
     [Test]
     public void Pack_ViewWithABadFetchOperator_StopsWithLineAndSourceFile()
     {
+        Fixture.RequireSchemas();
         var source = TempFolder.CopyOfSource("bad-view");
         var view = Directory.EnumerateFiles(Path.Combine(source, "Entities"), "*.xml", SearchOption.AllDirectories)
             .Where(f => f.Contains($"{Path.DirectorySeparatorChar}SavedQueries{Path.DirectorySeparatorChar}", StringComparison.Ordinal))

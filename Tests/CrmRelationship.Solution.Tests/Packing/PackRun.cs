@@ -34,11 +34,10 @@ internal static class PackRun
 
     /// <summary>The repository's options with the stand-in map, writing into <paramref name="folder"/>/out.</summary>
     public static PackOptions Options(string folder, IReadOnlyList<PackageType> types, string? sourceDirectory = null) =>
-        PackOptions.ForRepository(RepositoryPaths.Root, Path.Combine(folder, "out")) with
+        PackOptions.ForRepository(RepositoryPaths.Root, Path.Combine(folder, "out"), RepositoryPaths.SchemaLocation) with
         {
             SourceDirectory = sourceDirectory ?? RepositoryPaths.SolutionSource,
             MapFile = StandInMap(folder, sourceDirectory ?? RepositoryPaths.SolutionSource),
-            SchemaDirectory = RepositoryPaths.Schemas,
             Types = types,
         };
 

@@ -9,7 +9,7 @@ namespace CrmRelationship.XrmSdk.Tests.Behaviour;
 [TestFixture]
 public sealed class QueryTests
 {
-    /// <summary>docs/platform/sdk-solution-webapi.md §1.5, verbatim order (implicit values 0..88).</summary>
+    /// <summary>the Microsoft Learn ConditionOperator reference, in its order (implicit values 0..88).</summary>
     private const string DocumentedConditionOperators =
         "Equal NotEqual GreaterThan LessThan GreaterEqual LessEqual Like NotLike In NotIn Between NotBetween Null NotNull "
         + "Yesterday Today Tomorrow Last7Days Next7Days LastWeek ThisWeek NextWeek LastMonth ThisMonth NextMonth On OnOrBefore "
