@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using CrmRelationship.Plugins.Tests.Harness;
+using CrmRelationship.Testing;
 using Microsoft.Xrm.Sdk;
 using Moq;
 

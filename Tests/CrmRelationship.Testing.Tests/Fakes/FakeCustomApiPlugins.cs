@@ -1,9 +1,8 @@
 using System;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Extensions;
-using Names = CrmRelationship.Scoring.LogicalNames;
 
-namespace CrmRelationship.Plugins.Tests.HarnessTests;
+namespace CrmRelationship.Testing.Tests.Fakes;
 
 // Small main operations for Custom APIs registered in code (TestCustomApis). A Custom API's plug-in
 // gets no configuration, so each one's behaviour is driven by the request it receives.
@@ -34,7 +33,7 @@ public sealed class WritingApiPlugin : IPlugin
     {
         var context = serviceProvider.Get<IPluginExecutionContext>();
         var service = serviceProvider.Get<IOrganizationServiceFactory>().CreateOrganizationService(null);
-        var id = service.Create(new Entity(Names.Contact));
+        var id = service.Create(new Entity(TestNames.Contact));
         if (context.InputParameters.TryGetValue("Fail", out object fail) && fail is true)
         {
             throw new InvalidPluginExecutionException(Refusal);

@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Linq;
 using Microsoft.Xrm.Sdk;
 
-namespace CrmRelationship.Plugins.Tests.Harness;
+namespace CrmRelationship.Testing;
 
 /// <summary>
 /// The column values the in-memory organization accepts. Values are copied on the way in and out,
@@ -12,7 +12,7 @@ namespace CrmRelationship.Plugins.Tests.Harness;
 /// change a stored record by keeping a reference. Comparison follows Dataverse queries: a choice
 /// compares by its value, a lookup by its id, text without regard to case.
 /// </summary>
-public static class AttributeValues
+internal static class AttributeValues
 {
     /// <summary>A copy of a value, or <see cref="NotSupportedException"/> for a type the store does not model.</summary>
     public static object? Copy(string column, object? value) => value switch

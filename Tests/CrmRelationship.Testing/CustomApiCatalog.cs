@@ -4,7 +4,7 @@ using System.Linq;
 using System.Reflection;
 using CrmRelationship.SolutionModel;
 
-namespace CrmRelationship.Plugins.Tests.Harness;
+namespace CrmRelationship.Testing;
 
 /// <summary>
 /// The Custom APIs a <see cref="Pipeline"/> executes, each resolved as the platform resolves it: the

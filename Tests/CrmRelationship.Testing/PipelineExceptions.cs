@@ -1,6 +1,6 @@
 using System;
 
-namespace CrmRelationship.Plugins.Tests.Harness;
+namespace CrmRelationship.Testing;
 
 /// <summary>
 /// Thrown to the test when an operation nests deeper than the platform allows (depth above 8): the

@@ -2,8 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using CrmRelationship.SolutionModel;
+using Microsoft.Xrm.Sdk;
 
-namespace CrmRelationship.Plugins.Tests.Harness;
+namespace CrmRelationship.Testing;
 
 /// <summary>
 /// One execution of one registered step: the context it received, the service calls it made, the
@@ -17,24 +18,25 @@ public sealed class StepExecution
     internal StepExecution(StepRegistration step, PipelineExecutionContext context)
     {
         Step = step;
-        Context = context;
+        PipelineContext = context;
     }
 
+    /// <summary>The registration that ran: a step of the solution, or the main operation a Custom API implies.</summary>
     public StepRegistration Step { get; }
 
     /// <summary>The context the plug-in received (Target, images, depth …), as it was left after the plug-in ran.</summary>
-    public PipelineExecutionContext Context { get; }
+    public IPluginExecutionContext Context => PipelineContext;
 
     /// <summary>The plug-in's short class name, e.g. ContactRollupPlugin.</summary>
     public string PluginName => Step.PluginClassName.Split('.').Last();
 
-    public string Message => Context.MessageName;
+    public string Message => PipelineContext.MessageName;
 
-    public string EntityName => Context.PrimaryEntityName;
+    public string EntityName => PipelineContext.PrimaryEntityName;
 
-    public int Stage => Context.Stage;
+    public int Stage => PipelineContext.Stage;
 
-    public int Depth => Context.Depth;
+    public int Depth => PipelineContext.Depth;
 
     /// <summary>Calls made through services from the step's <c>IOrganizationServiceFactory</c>.</summary>
     public IReadOnlyList<ServiceCall> Calls => calls;
@@ -45,6 +47,8 @@ public sealed class StepExecution
 
     /// <summary>What the plug-in threw, or null.</summary>
     public Exception? Exception { get; internal set; }
+
+    internal PipelineExecutionContext PipelineContext { get; }
 
     internal void Record(ServiceCall call) => calls.Add(call);
 

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Microsoft.Xrm.Sdk;
 
-namespace CrmRelationship.Plugins.Tests.Harness;
+namespace CrmRelationship.Testing;
 
 // Custom API messages: a request is checked against the API's registered parameters, its main
 // operation runs at stage 30 in a transaction of its own, and the response carries only registered
@@ -41,7 +41,7 @@ public sealed partial class Pipeline
 
     /// <summary>
     /// Executes a Custom API request as the caller, e.g.
-    /// <c>Execute(new OrganizationRequest("rel_PreviewRelationshipAssessment") { ["Relationship"] = 415700001 })</c>.
+    /// <c>Execute(new OrganizationRequest("new_Preview") { ["Count"] = 3 })</c>.
     /// The request is refused, with nothing run or recorded, when its name is no registered API's, when it
     /// names a parameter the API does not register, leaves out a required one or gives a value of another
     /// .NET type than the registered type code takes. Otherwise it is a top-level operation: the main

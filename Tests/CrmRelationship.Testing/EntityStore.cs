@@ -2,9 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.Xrm.Sdk;
-using Names = CrmRelationship.Scoring.LogicalNames;
 
-namespace CrmRelationship.Plugins.Tests.Harness;
+namespace CrmRelationship.Testing;
 
 /// <summary>
 /// The rows of the in-memory organization, with the defaults the platform gives a new row (its id
@@ -14,12 +13,16 @@ namespace CrmRelationship.Plugins.Tests.Harness;
 /// </summary>
 public sealed class EntityStore
 {
+    // Columns the platform sets on every new row.
+    private const string CreatedOn = "createdon";
+    private const string StateCode = "statecode";
+
     private readonly Dictionary<string, Dictionary<Guid, Entity>> tables = new(StringComparer.Ordinal);
     private readonly Func<DateTime> clock;
     private readonly Func<Guid> newId;
     private Dictionary<(string Entity, Guid Id), Entity?>? journal;
 
-    public EntityStore(Func<DateTime> clock, Func<Guid> newId)
+    internal EntityStore(Func<DateTime> clock, Func<Guid> newId)
     {
         this.clock = clock ?? throw new ArgumentNullException(nameof(clock));
         this.newId = newId ?? throw new ArgumentNullException(nameof(newId));
@@ -98,14 +101,14 @@ public sealed class EntityStore
         }
 
         row[idColumn] = id;
-        if (!keepCreatedOn || !row.Contains(Names.Standard.CreatedOn))
+        if (!keepCreatedOn || !row.Contains(CreatedOn))
         {
-            row[Names.Standard.CreatedOn] = clock();
+            row[CreatedOn] = clock();
         }
 
-        if (!row.Contains(Names.Standard.StateCode))
+        if (!row.Contains(StateCode))
         {
-            row[Names.Standard.StateCode] = new OptionSetValue(0);
+            row[StateCode] = new OptionSetValue(0);
         }
 
         Touch(entity.LogicalName, id);

@@ -1,13 +1,12 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using CrmRelationship.Plugins.Tests.Harness;
+using CrmRelationship.Testing.Tests.Fakes;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 using NUnit.Framework;
-using Names = CrmRelationship.Scoring.LogicalNames;
 
-namespace CrmRelationship.Plugins.Tests.HarnessTests;
+namespace CrmRelationship.Testing.Tests;
 
 /// <summary>RetrieveMultiple of a QueryExpression: conditions, columns, orders, paging, and what it refuses.</summary>
 [TestFixture]
@@ -22,18 +21,18 @@ public sealed class QueryEngineTests
     public void SetUp()
     {
         crm = TestSteps.NewPipeline();
-        Seed("Ada", AccountA, power: 415700001, state: 0);
-        Seed("Grace", AccountA, power: 415700000, state: 0);
-        Seed("Alan", AccountA, power: 415700001, state: 1);
-        Seed("Edsger", AccountB, power: null, state: 0);
-        Seed("Barbara", null, power: 415700001, state: 0);
+        Seed("Ada", AccountA, choice: TestNames.OptionB, state: 0);
+        Seed("Grace", AccountA, choice: TestNames.OptionA, state: 0);
+        Seed("Alan", AccountA, choice: TestNames.OptionB, state: 1);
+        Seed("Edsger", AccountB, choice: null, state: 0);
+        Seed("Barbara", null, choice: TestNames.OptionB, state: 0);
     }
 
     [Test]
     public void Equal_OnEntityReference_ComparesById()
     {
-        var names = Names_(Query(q => q.Criteria.AddCondition(Names.Standard.ParentCustomerId, ConditionOperator.Equal, AccountA)));
-        var byReference = Names_(Query(q => q.Criteria.AddCondition(Names.Standard.ParentCustomerId, ConditionOperator.Equal, new EntityReference(Names.Account, AccountA))));
+        var names = Names_(Query(q => q.Criteria.AddCondition(TestNames.ParentCustomerId, ConditionOperator.Equal, AccountA)));
+        var byReference = Names_(Query(q => q.Criteria.AddCondition(TestNames.ParentCustomerId, ConditionOperator.Equal, new EntityReference(TestNames.Account, AccountA))));
 
         Assert.Multiple(() =>
         {
@@ -45,8 +44,8 @@ public sealed class QueryEngineTests
     [Test]
     public void Equal_OnOptionSetValue_ComparesByValue()
     {
-        var byNumber = Names_(Query(q => q.Criteria.AddCondition(Names.ContactInputs.OrganizationalPower, ConditionOperator.Equal, 415700001)));
-        var byOption = Names_(Query(q => q.Criteria.AddCondition(Names.ContactInputs.OrganizationalPower, ConditionOperator.Equal, new OptionSetValue(415700001))));
+        var byNumber = Names_(Query(q => q.Criteria.AddCondition(TestNames.Choice, ConditionOperator.Equal, TestNames.OptionB)));
+        var byOption = Names_(Query(q => q.Criteria.AddCondition(TestNames.Choice, ConditionOperator.Equal, new OptionSetValue(TestNames.OptionB))));
 
         Assert.Multiple(() =>
         {
@@ -60,8 +59,8 @@ public sealed class QueryEngineTests
     {
         var names = Names_(Query(q =>
         {
-            q.Criteria.AddCondition(Names.Standard.ParentCustomerId, ConditionOperator.Equal, AccountA);
-            q.Criteria.AddCondition(Names.Standard.StateCode, ConditionOperator.Equal, 0);
+            q.Criteria.AddCondition(TestNames.ParentCustomerId, ConditionOperator.Equal, AccountA);
+            q.Criteria.AddCondition(TestNames.StateCode, ConditionOperator.Equal, 0);
         }));
 
         Assert.That(names, Is.EquivalentTo(new[] { "Ada", "Grace" }));
@@ -70,22 +69,22 @@ public sealed class QueryEngineTests
     [Test]
     public void Equal_OnText_IgnoresCase()
     {
-        Assert.That(Names_(Query(q => q.Criteria.AddCondition(Names.Standard.FullName, ConditionOperator.Equal, "ADA"))), Is.EqualTo(new[] { "Ada" }));
+        Assert.That(Names_(Query(q => q.Criteria.AddCondition(TestNames.FullName, ConditionOperator.Equal, "ADA"))), Is.EqualTo(new[] { "Ada" }));
     }
 
     [Test]
     public void Equal_OnGuid_MatchesTheIdColumn()
     {
-        var id = crm.Store.All(Names.Contact).First(c => (string)c[Names.Standard.FullName] == "Grace").Id;
+        var id = crm.Store.All(TestNames.Contact).First(c => (string)c[TestNames.FullName] == "Grace").Id;
 
-        Assert.That(Names_(Query(q => q.Criteria.AddCondition(EntityStore.IdColumn(Names.Contact), ConditionOperator.Equal, id))), Is.EqualTo(new[] { "Grace" }));
+        Assert.That(Names_(Query(q => q.Criteria.AddCondition(EntityStore.IdColumn(TestNames.Contact), ConditionOperator.Equal, id))), Is.EqualTo(new[] { "Grace" }));
     }
 
     [Test]
     public void NullAndNotNull_TestPresence()
     {
-        var none = Names_(Query(q => q.Criteria.AddCondition(Names.ContactInputs.OrganizationalPower, ConditionOperator.Null)));
-        var some = Names_(Query(q => q.Criteria.AddCondition(Names.Standard.ParentCustomerId, ConditionOperator.NotNull)));
+        var none = Names_(Query(q => q.Criteria.AddCondition(TestNames.Choice, ConditionOperator.Null)));
+        var some = Names_(Query(q => q.Criteria.AddCondition(TestNames.ParentCustomerId, ConditionOperator.NotNull)));
 
         Assert.Multiple(() =>
         {
@@ -97,16 +96,16 @@ public sealed class QueryEngineTests
     [Test]
     public void ColumnSet_OnlyNamedColumnsComeBack()
     {
-        var rows = Query(q => q.ColumnSet = new ColumnSet(Names.Standard.FullName)).Entities;
+        var rows = Query(q => q.ColumnSet = new ColumnSet(TestNames.FullName)).Entities;
 
-        Assert.That(rows.SelectMany(r => r.Attributes.Keys).Distinct(), Is.EqualTo(new[] { Names.Standard.FullName }));
+        Assert.That(rows.SelectMany(r => r.Attributes.Keys).Distinct(), Is.EqualTo(new[] { TestNames.FullName }));
     }
 
     [TestCase(OrderType.Ascending, new[] { "Ada", "Alan", "Barbara", "Edsger", "Grace" })]
     [TestCase(OrderType.Descending, new[] { "Grace", "Edsger", "Barbara", "Alan", "Ada" })]
     public void Orders_SortRows(OrderType order, string[] expected)
     {
-        Assert.That(Names_(Query(q => q.AddOrder(Names.Standard.FullName, order))), Is.EqualTo(expected));
+        Assert.That(Names_(Query(q => q.AddOrder(TestNames.FullName, order))), Is.EqualTo(expected));
     }
 
     [Test]
@@ -114,8 +113,8 @@ public sealed class QueryEngineTests
     {
         var names = Names_(Query(q =>
         {
-            q.AddOrder(Names.ContactInputs.OrganizationalPower, OrderType.Ascending);
-            q.AddOrder(Names.Standard.FullName, OrderType.Ascending);
+            q.AddOrder(TestNames.Choice, OrderType.Ascending);
+            q.AddOrder(TestNames.FullName, OrderType.Ascending);
         }));
 
         Assert.That(names, Is.EqualTo(new[] { "Edsger", "Grace", "Ada", "Alan", "Barbara" }));
@@ -127,12 +126,12 @@ public sealed class QueryEngineTests
         // Arrange
         for (var i = 0; i < 7; i++)
         {
-            Seed("Extra " + i, AccountA, power: 415700000, state: 0);
+            Seed("Extra " + i, AccountA, choice: TestNames.OptionA, state: 0);
         }
 
         var query = NewQuery();
         query.PageInfo = new PagingInfo { Count = 5, PageNumber = 1 };
-        query.AddOrder(Names.Standard.FullName, OrderType.Ascending);
+        query.AddOrder(TestNames.FullName, OrderType.Ascending);
 
         // Act
         var pages = new List<EntityCollection>();
@@ -197,11 +196,11 @@ public sealed class QueryEngineTests
     {
         yield return new TestCaseData((Action<QueryExpression>)(q => q.Criteria.FilterOperator = LogicalOperator.Or)).SetName("OrFilter_IsNotSupported");
         yield return new TestCaseData((Action<QueryExpression>)(q => q.Criteria.AddFilter(LogicalOperator.And))).SetName("NestedFilter_IsNotSupported");
-        yield return new TestCaseData((Action<QueryExpression>)(q => q.LinkEntities.Add(new LinkEntity(Names.Contact, Names.Account, Names.Standard.ParentCustomerId, Names.Standard.AccountId, JoinOperator.Inner)))).SetName("LinkEntity_IsNotSupported");
-        yield return new TestCaseData((Action<QueryExpression>)(q => q.Criteria.AddCondition(Names.Standard.FullName, ConditionOperator.Like, "A%"))).SetName("LikeOperator_IsNotSupported");
-        yield return new TestCaseData((Action<QueryExpression>)(q => q.Criteria.AddCondition(Names.Standard.StateCode, ConditionOperator.In, 0, 1))).SetName("InOperator_IsNotSupported");
-        yield return new TestCaseData((Action<QueryExpression>)(q => q.Criteria.AddCondition(Names.ContactInputs.OrganizationalPower, ConditionOperator.GreaterThan, 1))).SetName("GreaterThan_IsNotSupported");
-        yield return new TestCaseData((Action<QueryExpression>)(q => q.Criteria.AddCondition(Names.Standard.FullName, ConditionOperator.Equal, new object()))).SetName("EqualToAnUnmodelledValue_IsNotSupported");
+        yield return new TestCaseData((Action<QueryExpression>)(q => q.LinkEntities.Add(new LinkEntity(TestNames.Contact, TestNames.Account, TestNames.ParentCustomerId, TestNames.AccountId, JoinOperator.Inner)))).SetName("LinkEntity_IsNotSupported");
+        yield return new TestCaseData((Action<QueryExpression>)(q => q.Criteria.AddCondition(TestNames.FullName, ConditionOperator.Like, "A%"))).SetName("LikeOperator_IsNotSupported");
+        yield return new TestCaseData((Action<QueryExpression>)(q => q.Criteria.AddCondition(TestNames.StateCode, ConditionOperator.In, 0, 1))).SetName("InOperator_IsNotSupported");
+        yield return new TestCaseData((Action<QueryExpression>)(q => q.Criteria.AddCondition(TestNames.Choice, ConditionOperator.GreaterThan, 1))).SetName("GreaterThan_IsNotSupported");
+        yield return new TestCaseData((Action<QueryExpression>)(q => q.Criteria.AddCondition(TestNames.FullName, ConditionOperator.Equal, new object()))).SetName("EqualToAnUnmodelledValue_IsNotSupported");
         yield return new TestCaseData((Action<QueryExpression>)(q => q.TopCount = 1)).SetName("TopCount_IsNotSupported");
         yield return new TestCaseData((Action<QueryExpression>)(q => q.ColumnSet = new ColumnSet(true))).SetName("AllColumns_IsNotSupported");
     }
@@ -221,10 +220,10 @@ public sealed class QueryEngineTests
         Assert.That(() => crm.Service.RetrieveMultiple(new FetchExpression("<fetch><entity name='contact'/></fetch>")), Throws.TypeOf<NotSupportedException>());
     }
 
-    private static QueryExpression NewQuery() => new(Names.Contact) { ColumnSet = new ColumnSet(Names.Standard.FullName) };
+    private static QueryExpression NewQuery() => new(TestNames.Contact) { ColumnSet = new ColumnSet(TestNames.FullName) };
 
     private static string[] Names_(EntityCollection result) =>
-        result.Entities.Select(e => (string)e[Names.Standard.FullName]).ToArray();
+        result.Entities.Select(e => (string)e[TestNames.FullName]).ToArray();
 
     private EntityCollection Query(Action<QueryExpression> build)
     {
@@ -233,21 +232,21 @@ public sealed class QueryEngineTests
         return crm.Service.RetrieveMultiple(query);
     }
 
-    private void Seed(string name, Guid? account, int? power, int state)
+    private void Seed(string name, Guid? account, int? choice, int state)
     {
-        var contact = new Entity(Names.Contact)
+        var contact = new Entity(TestNames.Contact)
         {
-            [Names.Standard.FullName] = name,
-            [Names.Standard.StateCode] = new OptionSetValue(state),
+            [TestNames.FullName] = name,
+            [TestNames.StateCode] = new OptionSetValue(state),
         };
         if (account is { } parent)
         {
-            contact[Names.Standard.ParentCustomerId] = new EntityReference(Names.Account, parent);
+            contact[TestNames.ParentCustomerId] = new EntityReference(TestNames.Account, parent);
         }
 
-        if (power is { } value)
+        if (choice is { } value)
         {
-            contact[Names.ContactInputs.OrganizationalPower] = new OptionSetValue(value);
+            contact[TestNames.Choice] = new OptionSetValue(value);
         }
 
         crm.Store.Seed(contact);

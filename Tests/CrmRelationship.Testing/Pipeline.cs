@@ -6,17 +6,29 @@ using CrmRelationship.SolutionModel;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
-namespace CrmRelationship.Plugins.Tests.Harness;
+namespace CrmRelationship.Testing;
 
 /// <summary>
-/// An in-memory organization that runs plug-ins as registered: each Create, Update or Delete goes
-/// through PreValidation (10), PreOperation (20), the main operation and PostOperation (40), running
-/// the steps registered for that message and table, in stage and rank order. Update steps fire only
-/// when the Target carries one of their filtering attributes (none listed: always); images carry only
-/// their registered columns; writes a plug-in makes through its service factory re-enter the pipeline
-/// one level deeper; an exception aborts the top-level operation and undoes every change it made.
-/// Every call a plug-in makes is counted per step execution and per top-level operation.
+/// An in-memory organization that runs plug-ins as they are registered, so that a registration mistake
+/// (a pre-image column left out, a filtering attribute missing, a step whose writes re-trigger it) fails
+/// a test instead of a customer's save. Each Create, Update or Delete goes through PreValidation (10),
+/// PreOperation (20), the main operation and PostOperation (40), running the steps registered for that
+/// message and table, in stage and rank order. Update steps fire only when the Target carries one of
+/// their filtering attributes (none listed: always); images carry only their registered columns; writes
+/// a plug-in makes through its service factory re-enter the pipeline one level deeper; an exception
+/// aborts the top-level operation and undoes every change it made. Every call a plug-in makes is
+/// counted per step execution and per top-level operation (<see cref="Operations"/>).
 /// </summary>
+/// <example>
+/// Built from a solution source and the plug-in assembly under test:
+/// <code>
+/// var source = SolutionSource.Load(SolutionSource.SourceFolder(repositoryRoot));
+/// var assembly = typeof(MyPlugin).Assembly;
+/// var crm = new Pipeline(source.Steps, assembly) { CustomApis = CustomApiCatalog.FromSolution(source, assembly) };
+/// var id = crm.Create(new Entity("contact") { ["firstname"] = "Ada" });
+/// Assert.That(crm.LastOperation.CallCounts, Is.EqualTo(CallCounts.None));
+/// </code>
+/// </example>
 public sealed partial class Pipeline
 {
     /// <summary>The platform's depth limit: an operation at depth 9 is an infinite loop.</summary>

@@ -1,10 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using CrmRelationship.Plugins.Tests.Harness;
 using CrmRelationship.SolutionModel;
 
-namespace CrmRelationship.Plugins.Tests.HarnessTests;
+namespace CrmRelationship.Testing.Tests.Fakes;
 
 /// <summary>Custom APIs written in code, with the fake main operations of this test assembly as their plug-in types.</summary>
 internal static class TestCustomApis

@@ -4,7 +4,7 @@ using System.Linq;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
-namespace CrmRelationship.Plugins.Tests.Harness;
+namespace CrmRelationship.Testing;
 
 /// <summary>The service provider one step execution receives: context, tracing and service factory; null for anything else.</summary>
 internal sealed class PipelineServiceProvider : IServiceProvider
@@ -29,7 +29,8 @@ internal sealed class PipelineServiceProvider : IServiceProvider
 
 /// <summary>
 /// An <see cref="ITracingService"/> that keeps every line, formatted as the platform formats them
-/// (invariant culture; a line without arguments is written as given).
+/// (invariant culture; a line without arguments is written as given). The pipeline gives one to each step
+/// execution; an adapter test that builds its own service provider (Moq) can use it to read the trace.
 /// </summary>
 public sealed class RecordingTracingService : ITracingService
 {
@@ -138,7 +139,7 @@ internal sealed class StepOrganizationService : IOrganizationService
     {
         try
         {
-            return pipeline.RunNested(request, transaction, execution.Context, userId);
+            return pipeline.RunNested(request, transaction, execution.PipelineContext, userId);
         }
         catch (Exception ex)
         {

@@ -4,7 +4,7 @@ using System.Linq;
 using CrmRelationship.SolutionModel;
 using Microsoft.Xrm.Sdk;
 
-namespace CrmRelationship.Plugins.Tests.Harness;
+namespace CrmRelationship.Testing;
 
 /// <summary>
 /// The contract of a Custom API as registered: which request parameters it takes, which are required,
@@ -12,7 +12,7 @@ namespace CrmRelationship.Plugins.Tests.Harness;
 /// <see cref="OrganizationRequest"/> or <see cref="OrganizationResponse"/>. The pipeline checks a request
 /// here before the main operation runs and the output parameters after it, as Dataverse does.
 /// </summary>
-public static class CustomApiValues
+internal static class CustomApiValues
 {
     // The compile-time stand-in of Microsoft.Xrm.Sdk has no Money type; the real SDK's is matched by name.
     private const string MoneyTypeName = "Microsoft.Xrm.Sdk.Money";

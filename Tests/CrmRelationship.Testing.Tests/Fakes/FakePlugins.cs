@@ -1,9 +1,8 @@
 using System;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Extensions;
-using Names = CrmRelationship.Scoring.LogicalNames;
 
-namespace CrmRelationship.Plugins.Tests.HarnessTests;
+namespace CrmRelationship.Testing.Tests.Fakes;
 
 // Small plug-ins that exercise one behaviour of the harness each. Their configuration string is
 // their only parameter, so a test registers the same class with different behaviour.
@@ -52,7 +51,7 @@ public sealed class ParentWriterPlugin : IPlugin
     {
         var context = serviceProvider.Get<IPluginExecutionContext>();
         var image = context.PostEntityImages["PostImage"];
-        var parent = image.GetAttributeValue<EntityReference>(Names.Standard.ParentCustomerId);
+        var parent = image.GetAttributeValue<EntityReference>(TestNames.ParentCustomerId);
         if (parent is null)
         {
             return;
@@ -115,9 +114,9 @@ public sealed class SwallowingPlugin : IPlugin
         var service = serviceProvider.Get<IOrganizationServiceFactory>().CreateOrganizationService(null);
         try
         {
-            service.Update(new Entity(Names.Account, Guid.NewGuid()) { ["description"] = "never" });
+            service.Update(new Entity(TestNames.Account, Guid.NewGuid()) { ["description"] = "never" });
         }
-        catch (Harness.OrganizationServiceFaultException)
+        catch (OrganizationServiceFaultException)
         {
             // Swallowed on purpose: the platform still aborts the transaction.
         }

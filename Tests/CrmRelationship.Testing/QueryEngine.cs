@@ -6,7 +6,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
-namespace CrmRelationship.Plugins.Tests.Harness;
+namespace CrmRelationship.Testing;
 
 /// <summary>
 /// Runs the subset of <see cref="QueryExpression"/> the product uses against the store: one table,
@@ -15,7 +15,7 @@ namespace CrmRelationship.Plugins.Tests.Harness;
 /// <see cref="NotSupportedException"/>, so a query the harness cannot answer faithfully fails the test
 /// instead of answering wrongly.
 /// </summary>
-public static partial class QueryEngine
+internal static partial class QueryEngine
 {
     /// <summary>Dataverse's largest page, and the page size when none is given.</summary>
     public const int MaxPageSize = 5000;

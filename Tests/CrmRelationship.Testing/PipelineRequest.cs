@@ -3,9 +3,12 @@ using System.Collections.Generic;
 using System.Linq;
 using Microsoft.Xrm.Sdk;
 
-namespace CrmRelationship.Plugins.Tests.Harness;
+namespace CrmRelationship.Testing;
 
-/// <summary>The message names the harness runs.</summary>
+/// <summary>
+/// The messages the harness runs steps for, with the stages it runs them in: for registrations written in
+/// code and for assertions on <see cref="StepExecution.Message"/> and <see cref="OperationRecord.Message"/>.
+/// </summary>
 public static class PipelineMessages
 {
     public const string Create = "Create";

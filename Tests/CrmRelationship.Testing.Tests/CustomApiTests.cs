@@ -1,15 +1,14 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using CrmRelationship.Plugins.Tests.Harness;
 using CrmRelationship.SolutionModel;
+using CrmRelationship.Testing.Tests.Fakes;
 using Microsoft.Xrm.Sdk;
 using NUnit.Framework;
-using static CrmRelationship.Plugins.Tests.HarnessTests.TestCustomApis;
-using Names = CrmRelationship.Scoring.LogicalNames;
+using static CrmRelationship.Testing.Tests.Fakes.TestCustomApis;
 using Type = CrmRelationship.SolutionModel.CustomApiFieldType;
 
-namespace CrmRelationship.Plugins.Tests.HarnessTests;
+namespace CrmRelationship.Testing.Tests;
 
 /// <summary>The pipeline's Custom API path with APIs registered in code and small fake main operations.</summary>
 [TestFixture]
@@ -27,13 +26,13 @@ public sealed class CustomApiTests
         yield return Case(Type.Boolean, true);
         yield return Case(Type.DateTime, new DateTime(2026, 1, 15, 0, 0, 0, DateTimeKind.Utc));
         yield return Case(Type.Decimal, 1.5m);
-        yield return Case(Type.Entity, new Entity(Names.Contact, SomeId));
-        yield return Case(Type.EntityCollection, new EntityCollection(new List<Entity> { new(Names.Contact, SomeId) }));
-        yield return Case(Type.EntityReference, new EntityReference(Names.Contact, SomeId));
+        yield return Case(Type.Entity, new Entity(TestNames.Contact, SomeId));
+        yield return Case(Type.EntityCollection, new EntityCollection(new List<Entity> { new(TestNames.Contact, SomeId) }));
+        yield return Case(Type.EntityReference, new EntityReference(TestNames.Contact, SomeId));
         yield return Case(Type.Float, 1.5d);
-        yield return Case(Type.Integer, 415700001);
-        yield return Case(Type.Picklist, new OptionSetValue(415700001));
-        yield return Case(Type.String, "415700000,415700001");
+        yield return Case(Type.Integer, 42);
+        yield return Case(Type.Picklist, new OptionSetValue(TestNames.OptionB));
+        yield return Case(Type.String, "1,2");
         yield return Case(Type.StringArray, new[] { "a", "b" });
         yield return Case(Type.Guid, SomeId);
     }
@@ -43,19 +42,19 @@ public sealed class CustomApiTests
         TestCaseData Case(int type, object value) =>
             new TestCaseData(type, value).SetArgDisplayNames(CustomApiValues.Label(type), value.GetType().Name);
 
-        yield return Case(Type.Integer, 415700001L);
-        yield return Case(Type.Integer, "415700001");
+        yield return Case(Type.Integer, 42L);
+        yield return Case(Type.Integer, "42");
         yield return Case(Type.Integer, 1.0d);
-        yield return Case(Type.Integer, new OptionSetValue(415700001));
-        yield return Case(Type.String, 415700001);
-        yield return Case(Type.String, new[] { "415700001" });
+        yield return Case(Type.Integer, new OptionSetValue(TestNames.OptionB));
+        yield return Case(Type.String, 42);
+        yield return Case(Type.String, new[] { "42" });
         yield return Case(Type.DateTime, "2026-01-15");
         yield return Case(Type.DateTime, new DateTimeOffset(2026, 1, 15, 0, 0, 0, TimeSpan.Zero));
         yield return Case(Type.Boolean, 1);
         yield return Case(Type.Decimal, 1.5d);
         yield return Case(Type.Float, 1.5m);
         yield return Case(Type.Float, 1.5f);
-        yield return Case(Type.Picklist, 415700001);
+        yield return Case(Type.Picklist, TestNames.OptionB);
         yield return Case(Type.Guid, SomeId.ToString());
         yield return Case(Type.EntityReference, SomeId);
         yield return Case(Type.StringArray, "a,b");
@@ -255,7 +254,7 @@ public sealed class CustomApiTests
         // Arrange
         var crm = NewPipeline(
             new[] { Api<WritingApiPlugin>(Write, new[] { Request("Fail", Type.Boolean) }, new[] { Response("ContactId", Type.Guid) }) },
-            TestSteps.Step<TracingPlugin>(PipelineMessages.Create, Names.Contact, 40));
+            TestSteps.Step<TracingPlugin>(PipelineMessages.Create, TestNames.Contact, 40));
 
         // Act
         var response = crm.Execute(Write);
@@ -268,7 +267,7 @@ public sealed class CustomApiTests
             Assert.That(op.Calls.Single().UserId, Is.EqualTo(Pipeline.SystemUserId));
             Assert.That(op.Steps.Select(s => (s.PluginName, s.Stage, s.Depth)), Is.EqualTo(new[] { (nameof(WritingApiPlugin), 30, 1), (nameof(TracingPlugin), 40, 2) }));
             Assert.That(op.Steps[1].Context.ParentContext!.MessageName, Is.EqualTo(Write));
-            Assert.That(crm.Store.All(Names.Contact).Select(c => c.Id), Is.EqualTo(new[] { (Guid)response.Results["ContactId"] }));
+            Assert.That(crm.Store.All(TestNames.Contact).Select(c => c.Id), Is.EqualTo(new[] { (Guid)response.Results["ContactId"] }));
         });
     }
 
@@ -282,7 +281,7 @@ public sealed class CustomApiTests
         Assert.Multiple(() =>
         {
             Assert.That(thrown!.Message, Is.EqualTo(WritingApiPlugin.Refusal));
-            Assert.That(crm.Store.Count(Names.Contact), Is.Zero);
+            Assert.That(crm.Store.Count(TestNames.Contact), Is.Zero);
             Assert.That((crm.LastOperation.Succeeded, crm.LastOperation.Exception), Is.EqualTo((false, (Exception)thrown)));
             Assert.That(crm.LastOperation.CallCounts.Create, Is.EqualTo(1));
         });
@@ -321,7 +320,7 @@ public sealed class CustomApiTests
     [Test]
     public void Catalog_BoundApi_IsNotRunByTheHarness()
     {
-        var api = Api<MirrorApiPlugin>(Mirror, Array.Empty<CustomApiField>(), Array.Empty<CustomApiField>()) with { BindingType = 1, BoundEntityLogicalName = Names.Contact };
+        var api = Api<MirrorApiPlugin>(Mirror, Array.Empty<CustomApiField>(), Array.Empty<CustomApiField>()) with { BindingType = 1, BoundEntityLogicalName = TestNames.Contact };
 
         Assert.That(() => Catalog(api), Throws.TypeOf<PipelineRegistrationException>().With.Message.Contains("bindingtype 1"));
     }

@@ -1,14 +1,14 @@
 using System;
 using Microsoft.Xrm.Sdk;
 
-namespace CrmRelationship.Plugins.Tests.Harness;
+namespace CrmRelationship.Testing;
 
 /// <summary>
 /// The <see cref="IPluginExecutionContext"/> the harness hands to one step execution. Steps of the
 /// same message share its InputParameters (so PreOperation changes to Target reach later steps, as on
 /// the platform), its OutputParameters and its SharedVariables; each step gets its own images.
 /// </summary>
-public sealed class PipelineExecutionContext : IPluginExecutionContext
+internal sealed class PipelineExecutionContext : IPluginExecutionContext
 {
     internal PipelineExecutionContext(
         string messageName,

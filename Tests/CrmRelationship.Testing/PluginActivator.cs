@@ -5,7 +5,7 @@ using System.Reflection;
 using CrmRelationship.SolutionModel;
 using Microsoft.Xrm.Sdk;
 
-namespace CrmRelationship.Plugins.Tests.Harness;
+namespace CrmRelationship.Testing;
 
 /// <summary>
 /// Creates the plug-in instance of a step the way the platform does: the class the step names, from
@@ -13,7 +13,7 @@ namespace CrmRelationship.Plugins.Tests.Harness;
 /// (unsecure, secure) constructor with the step's configuration. One instance per step, reused for
 /// every execution, as the platform caches it.
 /// </summary>
-public static class PluginActivator
+internal static class PluginActivator
 {
     public static IPlugin Create(StepRegistration step, Assembly pluginAssembly, string? secureConfiguration = null)
     {

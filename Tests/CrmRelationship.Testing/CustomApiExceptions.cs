@@ -1,6 +1,6 @@
 using System;
 
-namespace CrmRelationship.Plugins.Tests.Harness;
+namespace CrmRelationship.Testing;
 
 /// <summary>
 /// Thrown to the caller when a Custom API request is one Dataverse refuses before any plug-in runs:

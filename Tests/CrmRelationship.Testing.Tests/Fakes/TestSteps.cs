@@ -1,9 +1,8 @@
 using System;
 using System.Collections.Generic;
-using CrmRelationship.Plugins.Tests.Harness;
 using CrmRelationship.SolutionModel;
 
-namespace CrmRelationship.Plugins.Tests.HarnessTests;
+namespace CrmRelationship.Testing.Tests.Fakes;
 
 /// <summary>Step registrations written in code, naming the fake plug-ins of this test assembly.</summary>
 internal static class TestSteps
