@@ -66,7 +66,7 @@ public sealed class PreviewAssessmentScenarios
         var crm = Crm.Registered();
         var request = PreviewRequest(inputs, separator, absentAsNull);
 
-        // Act
+        // Act: the pipeline fails the request if a response value is not exactly its registered type (Integer: Int32).
         var before = RelationshipScorer.Default.ScoreContact(inputs, null, DateTime.UtcNow);
         var response = crm.Execute(request);
         var after = RelationshipScorer.Default.ScoreContact(inputs, null, DateTime.UtcNow);
