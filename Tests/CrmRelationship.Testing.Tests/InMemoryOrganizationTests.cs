@@ -32,7 +32,7 @@ public sealed class InMemoryOrganizationTests
             Assert.That(id, Is.Not.EqualTo(Guid.Empty));
             Assert.That(row[EntityStore.IdColumn(TestNames.Contact)], Is.EqualTo(id));
             Assert.That(row[TestNames.CreatedOn], Is.TypeOf<DateTime>());
-            Assert.That(row.GetAttributeValue<OptionSetValue>(TestNames.StateCode).Value, Is.Zero);
+            Assert.That(row.GetAttributeValue<OptionSetValue>(TestNames.StateCode).Value, Is.EqualTo(TestNames.Active));
             Assert.That(row[TestNames.FirstName], Is.EqualTo("Ada"));
         });
     }
@@ -40,9 +40,9 @@ public sealed class InMemoryOrganizationTests
     [Test]
     public void Create_StateGiven_KeepsIt()
     {
-        var id = crm.Create(new Entity(TestNames.Contact) { [TestNames.StateCode] = new OptionSetValue(1) });
+        var id = crm.Create(new Entity(TestNames.Contact) { [TestNames.StateCode] = new OptionSetValue(TestNames.Inactive) });
 
-        Assert.That(crm.Store.Get(TestNames.Contact, id).GetAttributeValue<OptionSetValue>(TestNames.StateCode).Value, Is.EqualTo(1));
+        Assert.That(crm.Store.Get(TestNames.Contact, id).GetAttributeValue<OptionSetValue>(TestNames.StateCode).Value, Is.EqualTo(TestNames.Inactive));
     }
 
     [Test]

@@ -21,11 +21,11 @@ public sealed class QueryEngineTests
     public void SetUp()
     {
         crm = TestSteps.NewPipeline();
-        Seed("Ada", AccountA, choice: TestNames.OptionB, state: 0);
-        Seed("Grace", AccountA, choice: TestNames.OptionA, state: 0);
-        Seed("Alan", AccountA, choice: TestNames.OptionB, state: 1);
-        Seed("Edsger", AccountB, choice: null, state: 0);
-        Seed("Barbara", null, choice: TestNames.OptionB, state: 0);
+        Seed("Ada", AccountA, choice: TestNames.OptionB, state: TestNames.Active);
+        Seed("Grace", AccountA, choice: TestNames.OptionA, state: TestNames.Active);
+        Seed("Alan", AccountA, choice: TestNames.OptionB, state: TestNames.Inactive);
+        Seed("Edsger", AccountB, choice: null, state: TestNames.Active);
+        Seed("Barbara", null, choice: TestNames.OptionB, state: TestNames.Active);
     }
 
     [Test]
@@ -60,7 +60,7 @@ public sealed class QueryEngineTests
         var names = Names_(Query(q =>
         {
             q.Criteria.AddCondition(TestNames.ParentCustomerId, ConditionOperator.Equal, AccountA);
-            q.Criteria.AddCondition(TestNames.StateCode, ConditionOperator.Equal, 0);
+            q.Criteria.AddCondition(TestNames.StateCode, ConditionOperator.Equal, TestNames.Active);
         }));
 
         Assert.That(names, Is.EquivalentTo(new[] { "Ada", "Grace" }));
@@ -126,7 +126,7 @@ public sealed class QueryEngineTests
         // Arrange
         for (var i = 0; i < 7; i++)
         {
-            Seed("Extra " + i, AccountA, choice: TestNames.OptionA, state: 0);
+            Seed("Extra " + i, AccountA, choice: TestNames.OptionA, state: TestNames.Active);
         }
 
         var query = NewQuery();
@@ -198,7 +198,7 @@ public sealed class QueryEngineTests
         yield return new TestCaseData((Action<QueryExpression>)(q => q.Criteria.AddFilter(LogicalOperator.And))).SetName("NestedFilter_IsNotSupported");
         yield return new TestCaseData((Action<QueryExpression>)(q => q.LinkEntities.Add(new LinkEntity(TestNames.Contact, TestNames.Account, TestNames.ParentCustomerId, TestNames.AccountId, JoinOperator.Inner)))).SetName("LinkEntity_IsNotSupported");
         yield return new TestCaseData((Action<QueryExpression>)(q => q.Criteria.AddCondition(TestNames.FullName, ConditionOperator.Like, "A%"))).SetName("LikeOperator_IsNotSupported");
-        yield return new TestCaseData((Action<QueryExpression>)(q => q.Criteria.AddCondition(TestNames.StateCode, ConditionOperator.In, 0, 1))).SetName("InOperator_IsNotSupported");
+        yield return new TestCaseData((Action<QueryExpression>)(q => q.Criteria.AddCondition(TestNames.StateCode, ConditionOperator.In, TestNames.Active, TestNames.Inactive))).SetName("InOperator_IsNotSupported");
         yield return new TestCaseData((Action<QueryExpression>)(q => q.Criteria.AddCondition(TestNames.Choice, ConditionOperator.GreaterThan, 1))).SetName("GreaterThan_IsNotSupported");
         yield return new TestCaseData((Action<QueryExpression>)(q => q.Criteria.AddCondition(TestNames.FullName, ConditionOperator.Equal, new object()))).SetName("EqualToAnUnmodelledValue_IsNotSupported");
         yield return new TestCaseData((Action<QueryExpression>)(q => q.TopCount = 1)).SetName("TopCount_IsNotSupported");

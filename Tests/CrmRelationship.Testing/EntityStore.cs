@@ -16,6 +16,7 @@ public sealed class EntityStore
     // Columns the platform sets on every new row.
     private const string CreatedOn = "createdon";
     private const string StateCode = "statecode";
+    private const int ActiveState = 0;
 
     private readonly Dictionary<string, Dictionary<Guid, Entity>> tables = new(StringComparer.Ordinal);
     private readonly Func<DateTime> clock;
@@ -108,7 +109,7 @@ public sealed class EntityStore
 
         if (!row.Contains(StateCode))
         {
-            row[StateCode] = new OptionSetValue(0);
+            row[StateCode] = new OptionSetValue(ActiveState);
         }
 
         Touch(entity.LogicalName, id);

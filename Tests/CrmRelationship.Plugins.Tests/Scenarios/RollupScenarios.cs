@@ -104,9 +104,9 @@ public sealed class RollupScenarios
         }
 
         // Act
-        crm.Update(Contacts.Change(ada, (Names.Standard.StateCode, new OptionSetValue(1)), (OtherColumns.StatusCode, new OptionSetValue(2))));
+        crm.Update(Contacts.Change(ada, (Names.Standard.StateCode, new OptionSetValue(States.Inactive)), (OtherColumns.StatusCode, new OptionSetValue(States.InactiveStatus))));
         Check();
-        crm.Update(Contacts.Change(ada, (Names.Standard.StateCode, new OptionSetValue(0)), (OtherColumns.StatusCode, new OptionSetValue(1))));
+        crm.Update(Contacts.Change(ada, (Names.Standard.StateCode, new OptionSetValue(States.Active)), (OtherColumns.StatusCode, new OptionSetValue(States.ActiveStatus))));
         Check();
         crm.Delete(Names.Contact, ada);
         Check();

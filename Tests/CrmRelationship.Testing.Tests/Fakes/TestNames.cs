@@ -1,9 +1,9 @@
 namespace CrmRelationship.Testing.Tests.Fakes;
 
 /// <summary>
-/// The tables, columns and option values the harness's own tests write. Tables and columns are the
-/// platform's standard ones, which any organization has; the one choice column and its two options are
-/// plainly test data. The harness treats every name and option value as opaque, so its tests need none of
+/// The tables, columns and option values the harness's own tests write. Tables, columns and state values
+/// are the platform's standard ones, which any organization has; the one choice column and its two options
+/// are plainly test data. The harness treats every name and option value as opaque, so its tests need none of
 /// the product's (this project references neither the Scoring library nor the plug-in assembly).
 /// </summary>
 internal static class TestNames
@@ -18,6 +18,11 @@ internal static class TestNames
     public const string ParentCustomerId = "parentcustomerid";
     public const string StateCode = "statecode";
     public const string CreatedOn = "createdon";
+
+    /// <summary>The platform's statecode values of contact and account.</summary>
+    public const int Active = 0;
+
+    public const int Inactive = 1;
 
     /// <summary>A choice column of the tests' own.</summary>
     public const string Choice = "test_choice";
