@@ -1,23 +1,8 @@
 using System;
-using System.Collections.Generic;
 using System.Linq;
 using Microsoft.Xrm.Sdk;
 
 namespace CrmRelationship.Testing;
-
-/// <summary>
-/// The messages the harness runs steps for, with the stages it runs them in: for registrations written in
-/// code and for assertions on <see cref="StepExecution.Message"/> and <see cref="OperationRecord.Message"/>.
-/// </summary>
-public static class PipelineMessages
-{
-    public const string Create = "Create";
-    public const string Update = "Update";
-    public const string Delete = "Delete";
-
-    /// <summary>PreValidation 10, PreOperation 20, PostOperation 40.</summary>
-    public static readonly IReadOnlyList<int> Stages = new[] { 10, 20, 40 };
-}
 
 /// <summary>A Create, Update or Delete entering the pipeline, with the caller's Target copied (the caller's object is never changed).</summary>
 internal sealed class PipelineRequest
@@ -88,30 +73,4 @@ internal sealed class PipelineRequest
 
         return copy;
     }
-}
-
-/// <summary>The state of one top-level operation while it runs: its record, ids shared by its contexts, and how it went wrong.</summary>
-internal sealed class PipelineTransaction
-{
-    public PipelineTransaction(OperationRecord record, Guid operationId, Guid initiatingUserId, DateTime createdOn)
-    {
-        Record = record;
-        OperationId = operationId;
-        InitiatingUserId = initiatingUserId;
-        CreatedOn = createdOn;
-    }
-
-    public OperationRecord Record { get; }
-
-    public Guid OperationId { get; }
-
-    public Guid InitiatingUserId { get; }
-
-    public DateTime CreatedOn { get; }
-
-    /// <summary>Set when an operation went deeper than <see cref="Pipeline.MaxDepth"/>.</summary>
-    public string? Loop { get; set; }
-
-    /// <summary>The first nested operation that failed: the platform dooms the transaction even if a plug-in catches it.</summary>
-    public Exception? NestedFailure { get; set; }
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 using System.Linq;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
@@ -25,24 +24,6 @@ internal sealed class PipelineServiceProvider : IServiceProvider
         : serviceType == typeof(ITracingService) ? tracing
         : serviceType == typeof(IOrganizationServiceFactory) ? factory
         : null;
-}
-
-/// <summary>
-/// An <see cref="ITracingService"/> that keeps every line, formatted as the platform formats them
-/// (invariant culture; a line without arguments is written as given). The pipeline gives one to each step
-/// execution; an adapter test that builds its own service provider (Moq) can use it to read the trace.
-/// </summary>
-public sealed class RecordingTracingService : ITracingService
-{
-    private readonly Action<string> sink;
-
-    public RecordingTracingService(Action<string> sink)
-    {
-        this.sink = sink ?? throw new ArgumentNullException(nameof(sink));
-    }
-
-    public void Trace(string format, params object[] args) =>
-        sink(args is null || args.Length == 0 ? format : string.Format(CultureInfo.InvariantCulture, format, args));
 }
 
 /// <summary>Hands a step execution services that count its calls; a null user id means SYSTEM.</summary>

@@ -1,11 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 
 namespace CrmRelationship.Testing;
 
-/// <summary>The organization-service calls the harness counts.</summary>
+/// <summary>The organization-service calls the harness counts: the kinds a <see cref="CallCounts"/> totals.</summary>
 public enum CallKind
 {
     Retrieve,
@@ -16,7 +15,8 @@ public enum CallKind
 }
 
 /// <summary>
-/// One call a plug-in made through a service from <c>IOrganizationServiceFactory</c>.
+/// One call a plug-in made through a service from <c>IOrganizationServiceFactory</c>, recorded so a test can
+/// assert what a step read or wrote, as whom and at which depth, instead of timing it.
 /// </summary>
 /// <param name="Kind">Which call.</param>
 /// <param name="EntityName">The table it addressed.</param>
@@ -33,23 +33,4 @@ public sealed record ServiceCall(CallKind Kind, string EntityName, Guid RecordId
         Kind == CallKind.RetrieveMultiple
             ? string.Create(CultureInfo.InvariantCulture, $"{Kind} {EntityName} page {PageNumber} (depth {Depth})")
             : string.Create(CultureInfo.InvariantCulture, $"{Kind} {EntityName} {RecordId} (depth {Depth})");
-}
-
-/// <summary>Service calls counted by kind, so a test asserts exact numbers in one comparison.</summary>
-public readonly record struct CallCounts(int Retrieve, int RetrieveMultiple, int Create, int Update, int Delete)
-{
-    public static CallCounts None => default;
-
-    public int Total => Retrieve + RetrieveMultiple + Create + Update + Delete;
-
-    public static CallCounts Of(IEnumerable<ServiceCall> calls)
-    {
-        var list = calls?.ToList() ?? throw new ArgumentNullException(nameof(calls));
-        int Count(CallKind kind) => list.Count(c => c.Kind == kind);
-        return new CallCounts(Count(CallKind.Retrieve), Count(CallKind.RetrieveMultiple), Count(CallKind.Create), Count(CallKind.Update), Count(CallKind.Delete));
-    }
-
-    public override string ToString() => string.Create(
-        CultureInfo.InvariantCulture,
-        $"{Retrieve} Retrieve, {RetrieveMultiple} RetrieveMultiple, {Create} Create, {Update} Update, {Delete} Delete");
 }
