@@ -124,7 +124,7 @@ public sealed class ContactRollupPluginTests
     {
         var image = new Entity(Names.Contact, new Guid("c0000000-0000-0000-0000-00000000000c"));
         image[Names.Standard.ParentCustomerId] = new EntityReference(Names.Account, AccountId);
-        image[Names.Standard.StateCode] = new OptionSetValue(0);
+        image[Names.Standard.StateCode] = new OptionSetValue(States.Active);
         image[Names.ContactInputs.OrganizationalPower] = Columns.Option(OrganizationalPower.High);
         image[Names.ContactInputs.Relationship] = Columns.Option(RelationshipStatus.No);
         image[Names.Computed.RecommendedAction] = Columns.Option(perception == Perception.Advocate ? RecommendedAction.HighPotentialFindASponsor : RecommendedAction.HighRiskImprovePerception);

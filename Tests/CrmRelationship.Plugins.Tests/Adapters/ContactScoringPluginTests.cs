@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using CrmRelationship.Plugins.Tests.Support;
 using CrmRelationship.Scoring;
@@ -87,8 +88,13 @@ public sealed class ContactScoringPluginTests
         });
     }
 
-    [TestCase(Names.ContactInputs.Perception, 415700009, false)]
-    [TestCase(Names.ContactInputs.ObservedBehaviours, 415700042, true)]
+    public static IEnumerable<TestCaseData> ValuesOutsideTheirChoice()
+    {
+        yield return new TestCaseData(Names.ContactInputs.Perception, OptionValues.After<Perception>(), false);
+        yield return new TestCaseData(Names.ContactInputs.ObservedBehaviours, OptionValues.After<RelationshipBehaviour>(), true);
+    }
+
+    [TestCaseSource(nameof(ValuesOutsideTheirChoice))]
     public void OptionValueOutsideTheChoice_IsRefusedInOneSentenceNamingColumnAndValue(string column, int value, bool multiSelect)
     {
         // Arrange

@@ -1,21 +1,24 @@
 using System;
 using System.Collections.Generic;
-using CrmRelationship.Plugins.Tests.Harness;
+using System.Linq;
+using CrmRelationship.Testing;
 using Microsoft.Xrm.Sdk;
 using Moq;
 
 namespace CrmRelationship.Plugins.Tests.Adapters;
 
 /// <summary>
-/// One plug-in execution for adapter tests: a mocked service provider wired to a real
-/// ParameterCollection and EntityImageCollection, a strict mocked service factory and service (any
-/// call not set up fails), and a tracing service that keeps every line. No pipeline: just the seam.
+/// One plug-in execution for adapter tests: a mocked service provider wired to real
+/// ParameterCollections (input and output) and EntityImageCollections, a strict mocked service factory
+/// and service (any call not set up fails), and a tracing service that keeps every line. No pipeline:
+/// just the seam.
 /// </summary>
 internal sealed class PluginExecution
 {
     private readonly Mock<IPluginExecutionContext> context = new();
     private readonly Mock<IServiceProvider> provider = new();
     private readonly ParameterCollection input = new();
+    private readonly ParameterCollection output = new();
     private readonly EntityImageCollection pre = new();
     private readonly EntityImageCollection post = new();
     private readonly List<string> trace = new();
@@ -30,7 +33,7 @@ internal sealed class PluginExecution
         context.SetupGet(c => c.CorrelationId).Returns(CorrelationId);
         context.SetupGet(c => c.Depth).Returns(1);
         context.SetupGet(c => c.InputParameters).Returns(input);
-        context.SetupGet(c => c.OutputParameters).Returns(new ParameterCollection());
+        context.SetupGet(c => c.OutputParameters).Returns(output);
         context.SetupGet(c => c.SharedVariables).Returns(new ParameterCollection());
         context.SetupGet(c => c.PreEntityImages).Returns(pre);
         context.SetupGet(c => c.PostEntityImages).Returns(post);
@@ -47,6 +50,13 @@ internal sealed class PluginExecution
 
     public IReadOnlyList<string> Trace => trace;
 
+    /// <summary>The OutputParameters the plug-in set (a Custom API's response).</summary>
+    public ParameterCollection Output => output;
+
+    /// <summary>How many times the plug-in asked the service provider for an IOrganizationServiceFactory.</summary>
+    public int FactoryRequests =>
+        provider.Invocations.Count(i => i.Arguments.Count == 1 && Equals(i.Arguments[0], typeof(IOrganizationServiceFactory)));
+
     public string TraceText => string.Join(Environment.NewLine, trace);
 
     public static PluginExecution For(string message, string entity, int stage, Guid id = default) =>
@@ -55,6 +65,13 @@ internal sealed class PluginExecution
     public PluginExecution WithTarget(object target)
     {
         input["Target"] = target;
+        return this;
+    }
+
+    /// <summary>Sets one InputParameter, e.g. a Custom API's request parameter.</summary>
+    public PluginExecution With(string parameter, object? value)
+    {
+        input[parameter] = value!;
         return this;
     }
 
@@ -84,6 +101,9 @@ internal sealed class PluginExecution
         provider.Setup(p => p.GetService(typeof(ITracingService))).Returns(tracing ? new RecordingTracingService(trace.Add) : null!);
         plugin.Execute(provider.Object);
     }
+
+    /// <summary>An output value, or null when the plug-in left it out.</summary>
+    public object? Result(string property) => output.TryGetValue(property, out object value) ? value : null;
 
     /// <summary>No organization service was asked for, so no call could be made.</summary>
     public void VerifyNoServiceUsed()

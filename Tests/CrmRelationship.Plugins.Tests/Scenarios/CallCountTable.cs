@@ -4,9 +4,9 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
-using CrmRelationship.Plugins.Tests.Harness;
 using CrmRelationship.Plugins.Tests.Support;
 using CrmRelationship.Scoring;
+using CrmRelationship.Testing;
 using Microsoft.Xrm.Sdk;
 using NUnit.Framework;
 using Names = CrmRelationship.Scoring.LogicalNames;
@@ -38,7 +38,7 @@ public sealed class CallCountTable
         new("Contact saved with the input values it already has", 1_000, (crm, s) => crm.Update(Contacts.Change(s.Ada, Contacts.InputColumns(HighRisk).Select(p => (p.Key, p.Value)).ToArray())), NoCall, NoCall, DoesNotRun),
         new("Contact column that is no input (firstname)", 1_000, (crm, s) => crm.Update(Contacts.Change(s.Ada, (OtherColumns.FirstName, "Augusta"))), DoesNotRun, DoesNotRun, DoesNotRun),
         new("Contact moved to another account", 1_000, (crm, s) => crm.Update(Contacts.Change(s.Ada, (Names.Standard.ParentCustomerId, new EntityReference(Names.Account, s.B)))), DoesNotRun, Calls(2, 2, 2), DoesNotRun),
-        new("Contact deactivated", 1_000, (crm, s) => crm.Update(Contacts.Change(s.Ada, (Names.Standard.StateCode, new OptionSetValue(1)))), DoesNotRun, Calls(1, 1, 1), DoesNotRun),
+        new("Contact deactivated", 1_000, (crm, s) => crm.Update(Contacts.Change(s.Ada, (Names.Standard.StateCode, new OptionSetValue(States.Inactive)))), DoesNotRun, Calls(1, 1, 1), DoesNotRun),
         new("Contact deleted", 1_000, (crm, s) => crm.Delete(Names.Contact, s.Ada), DoesNotRun, Calls(1, 1, 1), DoesNotRun),
         new("Account created", 0, (crm, s) => crm.CreateAccount("New account"), DoesNotRun, DoesNotRun, NoCall),
         new("Account input changed (its customer view)", 1_000, (crm, s) => crm.Update(new Entity(Names.Account, s.A) { [Names.AccountInputs.CustomerViewLevel] = Columns.Option(RelationshipLevel.Advisor) }), DoesNotRun, DoesNotRun, new CallCounts(0, 1, 0, 0, 0)),

@@ -1,8 +1,9 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
-using CrmRelationship.Plugins.Tests.Harness;
 using CrmRelationship.Plugins.Tests.Support;
 using CrmRelationship.Scoring;
+using CrmRelationship.Testing;
 using Microsoft.Xrm.Sdk;
 using NUnit.Framework;
 using Names = CrmRelationship.Scoring.LogicalNames;
@@ -172,9 +173,14 @@ public sealed class ContactScoringScenarios
         });
     }
 
-    [TestCase(Names.ContactInputs.Perception, 415700009)]
-    [TestCase(Names.ContactInputs.Relationship, 1)]
-    [TestCase(Names.ContactInputs.CustomerViewLevel, 415700005)]
+    public static IEnumerable<TestCaseData> ValuesOutsideTheirChoice()
+    {
+        yield return new TestCaseData(Names.ContactInputs.Perception, OptionValues.After<Perception>());
+        yield return new TestCaseData(Names.ContactInputs.Relationship, 1); // a position in the choice, not a value
+        yield return new TestCaseData(Names.ContactInputs.CustomerViewLevel, OptionValues.After<RelationshipLevel>());
+    }
+
+    [TestCaseSource(nameof(ValuesOutsideTheirChoice))]
     public void CreateWithAnOptionValueOutsideTheChoice_IsRefusedNamingColumnAndValue_NothingWritten(string column, int value)
     {
         var contact = Contacts.New(Contacts.FullyAssessed, account, "Ada Lovelace");
@@ -196,14 +202,15 @@ public sealed class ContactScoringScenarios
     {
         var id = crm.CreateContact(Contacts.FullyAssessed, account, "Ada Lovelace");
         var before = crm.Contact(id);
-        var behaviours = new OptionSetValueCollection { new OptionSetValue(415700000), new OptionSetValue(415700042) };
+        var unknown = OptionValues.After<RelationshipBehaviour>();
+        var behaviours = new OptionSetValueCollection { Columns.Option(RelationshipBehaviour.BuysFromUs), new OptionSetValue(unknown) };
 
         var thrown = Assert.Throws<InvalidPluginExecutionException>(() =>
             crm.Update(Contacts.Change(id, (Names.ContactInputs.ObservedBehaviours, behaviours))));
 
         Assert.Multiple(() =>
         {
-            Assert.That(thrown!.Message, Does.Contain(Names.ContactInputs.ObservedBehaviours).And.Contain("415700042"));
+            Assert.That(thrown!.Message, Does.Contain(Names.ContactInputs.ObservedBehaviours).And.Contain(unknown.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             Assert.That(Columns.Flat(crm.Contact(id), before.Attributes.Keys), Is.EqualTo(Columns.Flat(before, before.Attributes.Keys)));
             Assert.That(crm.LastOperation.Succeeded, Is.False);
         });
@@ -226,8 +233,8 @@ public sealed class StoredUnknownOptionScenarios
         {
             [Names.Standard.FullName] = "Grace Hopper",
             [Names.Standard.ParentCustomerId] = new EntityReference(Names.Account, accountId),
-            [Names.Computed.RecommendedAction] = new OptionSetValue(415700042),
-            [Names.ContactInputs.OrganizationalPower] = new OptionSetValue(415700042),
+            [Names.Computed.RecommendedAction] = new OptionSetValue(OptionValues.After<RecommendedAction>()),
+            [Names.ContactInputs.OrganizationalPower] = new OptionSetValue(OptionValues.After<OrganizationalPower>()),
         });
         var account = accountId;
 
@@ -251,7 +258,7 @@ public sealed class StoredUnknownOptionScenarios
             [Names.Standard.FullName] = "Ada Lovelace",
             [Names.ContactInputs.Relationship] = new OptionSetValue((int)RelationshipStatus.Yes),
             [Names.ContactInputs.OrganizationalPower] = new OptionSetValue((int)OrganizationalPower.High),
-            [Names.ContactInputs.Perception] = new OptionSetValue(415700042),
+            [Names.ContactInputs.Perception] = new OptionSetValue(OptionValues.After<Perception>()),
             [Names.ContactInputs.ActivityLevel] = new OptionSetValue((int)ActivityLevel.Active),
         });
 

@@ -1,8 +1,8 @@
 using System;
 using System.Linq;
-using CrmRelationship.Plugins.Tests.Harness;
 using CrmRelationship.Plugins.Tests.Support;
 using CrmRelationship.Scoring;
+using CrmRelationship.Testing;
 using NUnit.Framework;
 using Names = CrmRelationship.Scoring.LogicalNames;
 
@@ -70,13 +70,13 @@ public sealed class LargeAccountScenarios
         ? ContactInputs.Empty
         : new ContactInputs
         {
-            Relationship = (RelationshipStatus)(415700000 + (i % 2)),
-            OrganizationalPower = (OrganizationalPower)(415700000 + (i / 2 % 2)),
-            Perception = (Perception)(415700000 + (i / 4 % 2)),
-            ActivityLevel = (ActivityLevel)(415700000 + (i / 8 % 2)),
-            ObservedBehaviours = Enumerable.Range(0, i % 6).Select(r => (RelationshipBehaviour)(415700000 + r)).ToArray(),
+            Relationship = OptionValues.At<RelationshipStatus>(i % 2),
+            OrganizationalPower = OptionValues.At<OrganizationalPower>(i / 2 % 2),
+            Perception = OptionValues.At<Perception>(i / 4 % 2),
+            ActivityLevel = OptionValues.At<ActivityLevel>(i / 8 % 2),
+            ObservedBehaviours = OptionValues.InOrder<RelationshipBehaviour>().Take(i % 6).ToArray(),
             RiskBehaviours = i % 7 == 0 ? new[] { RiskBehaviour.Criticism } : Array.Empty<RiskBehaviour>(),
-            CustomerViewLevel = i % 3 == 0 ? (RelationshipLevel)(415700000 + (i % 5)) : null,
+            CustomerViewLevel = i % 3 == 0 ? OptionValues.At<RelationshipLevel>(i % 5) : null,
             CustomerViewDate = i % 3 == 0 ? new DateTime(2026, 1, 1).AddDays(i % 300) : null,
         };
 }

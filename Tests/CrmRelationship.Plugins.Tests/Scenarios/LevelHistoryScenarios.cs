@@ -1,8 +1,8 @@
 using System;
 using System.Linq;
-using CrmRelationship.Plugins.Tests.Harness;
 using CrmRelationship.Plugins.Tests.Support;
 using CrmRelationship.Scoring;
+using CrmRelationship.Testing;
 using Microsoft.Xrm.Sdk;
 using NUnit.Framework;
 using Names = CrmRelationship.Scoring.LogicalNames;

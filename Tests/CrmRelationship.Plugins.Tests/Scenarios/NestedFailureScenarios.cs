@@ -1,7 +1,7 @@
 using System;
 using System.Linq;
-using CrmRelationship.Plugins.Tests.Harness;
 using CrmRelationship.Plugins.Tests.Support;
+using CrmRelationship.Testing;
 using Microsoft.Xrm.Sdk;
 using NUnit.Framework;
 using Names = CrmRelationship.Scoring.LogicalNames;

@@ -2,9 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using CrmRelationship.Plugins.Tests.Harness;
 using CrmRelationship.Plugins.Tests.Support;
 using CrmRelationship.Scoring;
+using CrmRelationship.Testing;
 using Microsoft.Xrm.Sdk;
 using NUnit.Framework;
 using Api = CrmRelationship.Scoring.LogicalNames.PreviewAssessment;
@@ -66,7 +66,7 @@ public sealed class PreviewAssessmentScenarios
         var crm = Crm.Registered();
         var request = PreviewRequest(inputs, separator, absentAsNull);
 
-        // Act
+        // Act: the pipeline fails the request if a response value is not exactly its registered type (Integer: Int32).
         var before = RelationshipScorer.Default.ScoreContact(inputs, null, DateTime.UtcNow);
         var response = crm.Execute(request);
         var after = RelationshipScorer.Default.ScoreContact(inputs, null, DateTime.UtcNow);
@@ -94,12 +94,17 @@ public sealed class PreviewAssessmentScenarios
                 .And.Contain("No relationship level"));
     }
 
-    [TestCase(Api.Relationship, 415700002)]
-    [TestCase(Api.OrganizationalPower, 1)]
-    [TestCase(Api.Perception, -415700001)]
-    [TestCase(Api.ActivityLevel, 415700002)]
-    [TestCase(Api.CustomerViewLevel, 415700005)]
-    [TestCase(Api.FeedbackCadence, 415700003)]
+    public static IEnumerable<TestCaseData> OptionValuesOutsideTheirChoice()
+    {
+        yield return new TestCaseData(Api.Relationship, OptionValues.After<RelationshipStatus>());
+        yield return new TestCaseData(Api.OrganizationalPower, 1); // a position in the choice, not a value
+        yield return new TestCaseData(Api.Perception, -OptionValues.Of(Perception.Advocate));
+        yield return new TestCaseData(Api.ActivityLevel, OptionValues.After<ActivityLevel>());
+        yield return new TestCaseData(Api.CustomerViewLevel, OptionValues.After<RelationshipLevel>());
+        yield return new TestCaseData(Api.FeedbackCadence, OptionValues.After<FeedbackCadence>());
+    }
+
+    [TestCaseSource(nameof(OptionValuesOutsideTheirChoice))]
     public void Preview_OptionValueOutsideItsChoice_IsRefusedNamingTheParameterAndTheValue(string parameter, int value)
     {
         var crm = Crm.Registered();
@@ -112,11 +117,20 @@ public sealed class PreviewAssessmentScenarios
         Assert.That((crm.LastOperation.Succeeded, crm.LastOperation.StepsOf(nameof(PreviewRelationshipAssessmentPlugin)).Count), Is.EqualTo((false, 1)));
     }
 
-    [TestCase(Api.ObservedBehaviours, "415700000,,415700001", "415700000,,415700001")]
-    [TestCase(Api.ObservedBehaviours, "415700000;415700001", "415700000;415700001")]
-    [TestCase(Api.ObservedBehaviours, "Buys from us", "Buys from us")]
-    [TestCase(Api.RiskBehaviours, "415700001,", "415700001,")]
-    [TestCase(Api.RiskBehaviours, "415700000,415700004", "415700004")]
+    public static IEnumerable<TestCaseData> MalformedListsAndValuesOutsideTheirChoice()
+    {
+        TestCaseData Named(string parameter, string list, string named) => new(parameter, list, named);
+        TestCaseData Whole(string parameter, string list) => Named(parameter, list, list);
+
+        var unknownRisk = OptionValues.After<RiskBehaviour>().ToString(CultureInfo.InvariantCulture);
+        yield return Whole(Api.ObservedBehaviours, OptionValues.List(",,", RelationshipBehaviour.BuysFromUs, RelationshipBehaviour.ReliesOnOurSupport));
+        yield return Whole(Api.ObservedBehaviours, OptionValues.List(";", RelationshipBehaviour.BuysFromUs, RelationshipBehaviour.ReliesOnOurSupport));
+        yield return Whole(Api.ObservedBehaviours, "Buys from us");
+        yield return Whole(Api.RiskBehaviours, OptionValues.Text(RiskBehaviour.Contempt) + ",");
+        yield return Named(Api.RiskBehaviours, OptionValues.Text(RiskBehaviour.Criticism) + "," + unknownRisk, unknownRisk);
+    }
+
+    [TestCaseSource(nameof(MalformedListsAndValuesOutsideTheirChoice))]
     public void Preview_MalformedListOrValueOutsideItsChoice_IsRefusedNamingTheParameterAndTheValue(string parameter, string list, string named)
     {
         var crm = Crm.Registered();
@@ -137,15 +151,20 @@ public sealed class PreviewAssessmentScenarios
         var crm = Crm.Registered();
 
         Assert.That(
-            () => crm.Execute(Api.MessageName, (Api.Perception, (int)Perception.Advocate), (name, 415700001)),
+            () => crm.Execute(Api.MessageName, (Api.Perception, (int)Perception.Advocate), (name, (int)Perception.Advocate)),
             Throws.TypeOf<CustomApiRequestException>().With.Message.Contains("Unrecognized request parameter '" + name + "'"));
         Assert.That(crm.Operations, Is.Empty);
     }
 
-    [TestCase(Api.Perception, "415700001")]
-    [TestCase(Api.Relationship, 415700001L)]
-    [TestCase(Api.RiskBehaviours, 415700001)]
-    [TestCase(Api.CustomerViewDate, "2026-01-15")]
+    public static IEnumerable<TestCaseData> ValuesOfAnotherTypeThanRegistered()
+    {
+        yield return new TestCaseData(Api.Perception, OptionValues.Text(Perception.Advocate));
+        yield return new TestCaseData(Api.Relationship, (long)OptionValues.Of(RelationshipStatus.Yes));
+        yield return new TestCaseData(Api.RiskBehaviours, OptionValues.Of(RiskBehaviour.Contempt));
+        yield return new TestCaseData(Api.CustomerViewDate, "2026-01-15");
+    }
+
+    [TestCaseSource(nameof(ValuesOfAnotherTypeThanRegistered))]
     public void Preview_ValueOfAnotherTypeThanRegistered_IsRefusedBeforeThePluginRuns(string parameter, object value)
     {
         var crm = Crm.Registered();

@@ -1,9 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using CrmRelationship.Plugins.Tests.Harness;
 using CrmRelationship.Plugins.Tests.Support;
 using CrmRelationship.Scoring;
+using CrmRelationship.Testing;
 using Microsoft.Xrm.Sdk;
 using NUnit.Framework;
 using Names = CrmRelationship.Scoring.LogicalNames;
@@ -104,9 +104,9 @@ public sealed class RollupScenarios
         }
 
         // Act
-        crm.Update(Contacts.Change(ada, (Names.Standard.StateCode, new OptionSetValue(1)), (OtherColumns.StatusCode, new OptionSetValue(2))));
+        crm.Update(Contacts.Change(ada, (Names.Standard.StateCode, new OptionSetValue(States.Inactive)), (OtherColumns.StatusCode, new OptionSetValue(States.InactiveStatus))));
         Check();
-        crm.Update(Contacts.Change(ada, (Names.Standard.StateCode, new OptionSetValue(0)), (OtherColumns.StatusCode, new OptionSetValue(1))));
+        crm.Update(Contacts.Change(ada, (Names.Standard.StateCode, new OptionSetValue(States.Active)), (OtherColumns.StatusCode, new OptionSetValue(States.ActiveStatus))));
         Check();
         crm.Delete(Names.Contact, ada);
         Check();

@@ -26,8 +26,8 @@ public sealed class TracingScenarios
         var ada = crm.CreateContact(Contacts.FullyAssessed, contoso, "Augusta Ada Lovelace");
         crm.Update(Contacts.Change(ada, (Names.ContactInputs.Perception, Columns.Option(Perception.Advocate))));
         crm.Update(Contacts.Change(ada, (Names.Standard.ParentCustomerId, new EntityReference(Names.Account, fabrikam))));
-        crm.Update(Contacts.Change(ada, (Names.Standard.StateCode, new OptionSetValue(1))));
-        crm.Update(Contacts.Change(ada, (Names.Standard.StateCode, new OptionSetValue(0))));
+        crm.Update(Contacts.Change(ada, (Names.Standard.StateCode, new OptionSetValue(States.Inactive))));
+        crm.Update(Contacts.Change(ada, (Names.Standard.StateCode, new OptionSetValue(States.Active))));
         crm.Delete(Names.Contact, ada);
 
         // Assert

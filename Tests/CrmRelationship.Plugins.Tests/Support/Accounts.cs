@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using CrmRelationship.Plugins.Tests.Harness;
 using CrmRelationship.Scoring;
+using CrmRelationship.Testing;
 using Microsoft.Xrm.Sdk;
 using Names = CrmRelationship.Scoring.LogicalNames;
 
@@ -70,7 +70,7 @@ internal static class Accounts
         store.All(Names.Contact).Where(c =>
             c.GetAttributeValue<EntityReference>(Names.Standard.ParentCustomerId) is { } parent
             && parent.LogicalName == Names.Account && parent.Id == accountId
-            && (c.GetAttributeValue<OptionSetValue>(Names.Standard.StateCode)?.Value ?? 0) == 0).ToList();
+            && (c.GetAttributeValue<OptionSetValue>(Names.Standard.StateCode)?.Value ?? States.Active) == States.Active).ToList();
 
     /// <summary>
     /// A full recompute of the account from the store, at the time the account was last scored (its

@@ -2,9 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
-using CrmRelationship.Plugins.Tests.Harness;
 using CrmRelationship.Scoring;
 using CrmRelationship.SolutionModel;
+using CrmRelationship.Testing;
 
 namespace CrmRelationship.Plugins.Tests.Support;
 
