@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.IO;
 using BenchmarkDotNet.Attributes;
-using CrmRelationship.Deploy.Csv;
+using CrmRelationship.Offline.Csv;
 using CsvHelper.Configuration;
 
 namespace CrmRelationship.Benchmarks;

@@ -1,5 +1,6 @@
 using System.Linq;
 using CrmRelationship.Deploy.Tests.Support;
+using CrmRelationship.Tests.Shared;
 using NUnit.Framework;
 
 namespace CrmRelationship.Deploy.Tests;
