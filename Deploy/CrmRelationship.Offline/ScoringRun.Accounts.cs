@@ -17,7 +17,6 @@ internal sealed partial class ScoringRun
     private void ReadAccounts(CsvReader reader, AccountRowReader rows, string file)
     {
         readingFile = file;
-        reading = reader;
         var row = new CsvRow();
         var lookup = accountsById.GetAlternateLookup<ReadOnlySpan<char>>();
         while (reader.Read(row))

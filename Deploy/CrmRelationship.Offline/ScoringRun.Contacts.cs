@@ -15,7 +15,6 @@ internal sealed partial class ScoringRun
     {
         var file = Path.GetFileName(path);
         readingFile = file;
-        reading = reader;
         var row = new CsvRow();
         var parents = accountsById.GetAlternateLookup<ReadOnlySpan<char>>();
         var columns = plan.Columns;
@@ -68,7 +67,7 @@ internal sealed partial class ScoringRun
                 var column = columns[i];
                 if (column >= 0)
                 {
-                    writer.Write(row[column]);
+                    writer.Write(row, column);
                 }
                 else
                 {

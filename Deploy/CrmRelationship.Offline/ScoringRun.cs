@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
-using System.Text;
 using CrmRelationship.Offline.Columns;
 using CrmRelationship.Offline.Csv;
 using CrmRelationship.Offline.Rollup;
@@ -33,7 +32,6 @@ internal sealed partial class ScoringRun : IDisposable
     private RelationshipScorer scorer = RelationshipScorer.Default;
     private CsvWriter? rejectedWriter;
     private string readingFile = string.Empty;
-    private CsvReader? reading;
     private long rejectedCount;
     private long contactRows;
     private long scored;
@@ -57,11 +55,11 @@ internal sealed partial class ScoringRun : IDisposable
         {
             return ExecuteCore();
         }
-        catch (DecoderFallbackException)
+        catch (CsvEncodingException ex)
         {
             throw new ScoreInputException(
-                "The file " + readingFile + " is not UTF-8 text (near line " + (reading?.Line ?? 0).ToString(CultureInfo.InvariantCulture)
-                + "); save it as CSV UTF-8 and run again.");
+                "The file " + readingFile + " is not UTF-8 text (line " + ex.Line.ToString(CultureInfo.InvariantCulture)
+                + " is the first that is not); save it as CSV UTF-8 and run again.", ex);
         }
         catch (IOException ex)
         {
@@ -180,7 +178,6 @@ internal sealed partial class ScoringRun : IDisposable
     private CsvReader Track(CsvReader reader, string path)
     {
         readingFile = path;
-        reading = reader;
         return Own(reader);
     }
 

@@ -1,9 +1,10 @@
 using System;
+using Library = CsvHelper;
 
 namespace CrmRelationship.Offline.Csv;
 
 /// <summary>What went wrong with the CSV syntax of one row; the row's values are still readable.</summary>
-public enum CsvRowError
+internal enum CsvRowError
 {
     None,
 
@@ -15,16 +16,17 @@ public enum CsvRowError
 }
 
 /// <summary>
-/// One record read by <see cref="CsvReader"/>: the unescaped values as spans over a reused buffer
-/// (no string per value), and the physical line the record starts on. Reused row after row, so a
-/// value must be copied (<see cref="GetString"/>) if it is kept beyond the next read.
+/// One record read by <see cref="CsvReader"/>: its unescaped values as UTF-16 spans, decoded only when
+/// asked for into one buffer reused row after row (no string per value), and the physical line the
+/// record starts on. A value must be copied (<see cref="GetString"/>) if it is kept beyond the next read.
 /// </summary>
-public sealed class CsvRow
+internal sealed class CsvRow
 {
     private char[] chars = new char[1024];
     private int length;
     private int[] starts = new int[32];
     private int[] ends = new int[32];
+    private Library.CsvReader? source;
 
     /// <summary>Number of values in the record.</summary>
     public int Count { get; private set; }
@@ -32,7 +34,7 @@ public sealed class CsvRow
     /// <summary>The 1-based physical line of the file on which the record starts.</summary>
     public long Line { get; private set; }
 
-    public CsvRowError Error { get; internal set; }
+    public CsvRowError Error { get; private set; }
 
     public ReadOnlySpan<char> this[int index]
     {
@@ -41,6 +43,11 @@ public sealed class CsvRow
             if ((uint)index >= (uint)Count)
             {
                 throw new ArgumentOutOfRangeException(nameof(index));
+            }
+
+            if (starts[index] < 0)
+            {
+                Decode(index);
             }
 
             return chars.AsSpan(starts[index], ends[index] - starts[index]);
@@ -61,52 +68,45 @@ public sealed class CsvRow
         return values;
     }
 
-    internal void Begin(long line)
+    /// <summary>The value as the UTF-8 bytes of the input, for writing it out unchanged without decoding it.</summary>
+    internal ReadOnlySpan<byte> Utf8(int index)
     {
+        if ((uint)index >= (uint)Count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(index));
+        }
+
+        return source!.GetSpan(index);
+    }
+
+    internal void Begin(Library.CsvReader reader, long line, CsvRowError error)
+    {
+        source = reader;
         Line = line;
-        Count = 0;
+        Error = error;
+        Count = reader.FieldCount;
         length = 0;
-        Error = CsvRowError.None;
+        if (Count > starts.Length)
+        {
+            starts = new int[Math.Max(Count, starts.Length * 2)];
+            ends = new int[starts.Length];
+        }
+
+        Array.Fill(starts, -1, 0, Count);
     }
 
-    internal void StartValue()
+    private void Decode(int index)
     {
-        if (Count == starts.Length)
+        // Valid UTF-8 (the reader checked the record), and never more UTF-16 chars than UTF-8 bytes.
+        var bytes = source!.GetSpan(index);
+        if (length + bytes.Length > chars.Length)
         {
-            Array.Resize(ref starts, starts.Length * 2);
-            Array.Resize(ref ends, ends.Length * 2);
+            Array.Resize(ref chars, Math.Max(chars.Length * 2, length + bytes.Length));
         }
 
-        starts[Count] = length;
-        ends[Count] = length;
-        Count++;
-    }
-
-    internal void Append(char c)
-    {
-        if (length == chars.Length)
-        {
-            Array.Resize(ref chars, chars.Length * 2);
-        }
-
-        chars[length++] = c;
-        ends[Count - 1] = length;
-    }
-
-    internal void Append(ReadOnlySpan<char> text)
-    {
-        if (text.IsEmpty)
-        {
-            return;
-        }
-
-        if (length + text.Length > chars.Length)
-        {
-            Array.Resize(ref chars, Math.Max(chars.Length * 2, length + text.Length));
-        }
-
-        text.CopyTo(chars.AsSpan(length));
-        length += text.Length;
-        ends[Count - 1] = length;
+        System.Text.Unicode.Utf8.ToUtf16(bytes, chars.AsSpan(length), out _, out var written);
+        starts[index] = length;
+        length += written;
+        ends[index] = length;
     }
 }

@@ -1,75 +1,52 @@
 using System;
-using System.Buffers;
-using System.Globalization;
 using System.IO;
-using System.Text;
+using Library = CsvHelper;
 
 namespace CrmRelationship.Offline.Csv;
 
 /// <summary>
-/// Writes RFC 4180 CSV the way the reader reads it: UTF-8 with a byte order mark (so Excel shows
-/// names correctly), CRLF between records, a value quoted only when it holds a comma, quote or line
-/// break. Values are written from spans, so carrying an input value through costs no string.
+/// Writes RFC 4180 CSV through CsvHelper, the way <see cref="CsvReader"/> reads it: UTF-8 with a byte
+/// order mark (so Excel shows names correctly), CRLF between records, a value quoted only when it
+/// holds a comma, quote or line break. Values are written from spans, and a value carried through
+/// from the input is copied as its UTF-8 bytes, so neither costs a string.
 /// </summary>
-public sealed class CsvWriter : IDisposable
+internal sealed class CsvWriter : IDisposable
 {
-    private const int BufferSize = 1 << 16;
-    private static readonly SearchValues<char> NeedsQuotes = SearchValues.Create(",\"\r\n");
+    private static readonly Library.CsvWriterOptions Options = Library.CsvWriterOptions.Default with
+    {
+        WriteByteOrderMark = true,
+        NewLine = "\r\n",
+        Quoting = Library.CsvQuoting.WhenNeeded,
+    };
 
-    private readonly StreamWriter writer;
-    private bool inRecord;
+    private readonly Library.CsvWriter writer;
 
     public CsvWriter(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), BufferSize);
+        writer = Library.CsvWriter.Create(stream, Options, leaveOpen: false);
     }
 
-    public void Write(ReadOnlySpan<char> value)
+    public void Write(ReadOnlySpan<char> value) => writer.WriteField(value);
+
+    public void Write(string? value) => writer.WriteField(value.AsSpan());
+
+    /// <summary>Value <paramref name="index"/> of a row being read, unchanged.</summary>
+    public void Write(CsvRow row, int index)
     {
-        if (inRecord)
-        {
-            writer.Write(',');
-        }
-
-        inRecord = true;
-        if (value.IndexOfAny(NeedsQuotes) < 0)
-        {
-            writer.Write(value);
-            return;
-        }
-
-        writer.Write('"');
-        while (true)
-        {
-            var quote = value.IndexOf('"');
-            if (quote < 0)
-            {
-                writer.Write(value);
-                break;
-            }
-
-            writer.Write(value[..(quote + 1)]);
-            writer.Write('"');
-            value = value[(quote + 1)..];
-        }
-
-        writer.Write('"');
+        ArgumentNullException.ThrowIfNull(row);
+        writer.WriteField(row.Utf8(index));
     }
-
-    public void Write(string? value) => Write(value.AsSpan());
 
     public void Write(int? value)
     {
         if (value is null)
         {
-            Write(ReadOnlySpan<char>.Empty);
+            writer.WriteField(ReadOnlySpan<char>.Empty);
             return;
         }
 
-        Span<char> text = stackalloc char[12];
-        value.Value.TryFormat(text, out var written, default, CultureInfo.InvariantCulture);
-        Write(text[..written]);
+        writer.WriteField(value.Value, ReadOnlySpan<char>.Empty);
     }
 
     /// <summary>A date as yyyy-MM-dd (the time of day is not written); empty when null.</summary>
@@ -77,20 +54,14 @@ public sealed class CsvWriter : IDisposable
     {
         if (value is null)
         {
-            Write(ReadOnlySpan<char>.Empty);
+            writer.WriteField(ReadOnlySpan<char>.Empty);
             return;
         }
 
-        Span<char> text = stackalloc char[10];
-        value.Value.TryFormat(text, out var written, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        Write(text[..written]);
+        writer.WriteField(value.Value, "yyyy-MM-dd");
     }
 
-    public void EndRecord()
-    {
-        writer.Write("\r\n");
-        inRecord = false;
-    }
+    public void EndRecord() => writer.EndRecord();
 
     public void Flush() => writer.Flush();
 
