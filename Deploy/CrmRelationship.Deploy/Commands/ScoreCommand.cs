@@ -12,7 +12,7 @@ namespace CrmRelationship.Deploy.Commands;
 /// <c>crmrel score</c>: parses the options (no --contacts means the bundled sample book), runs the
 /// offline scorer <see cref="OfflineScoring"/> (with a progress bar for a large book on an interactive
 /// console), prints the summary and returns the exit code: 0 all rows scored, 2 some rows rejected,
-/// 1 the run could not start or finish, with one sentence that names the option to change.
+/// 1 the run could not start or finish, with one sentence that says what to do (naming the option to change when that is the fix).
 /// </summary>
 public sealed class ScoreCommand : ICliCommand
 {

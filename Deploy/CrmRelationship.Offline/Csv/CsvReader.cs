@@ -59,7 +59,7 @@ internal sealed class CsvReader : IDisposable
 
     public void Dispose() => reader.Dispose();
 
-    /// <summary>The quoting error CsvHelper reported for the current record (a stray quote inside an unquoted value is kept as text, as RFC 4180 readers do).</summary>
+    /// <summary>The quoting error CsvHelper reported for the current record (a stray quote inside an unquoted value, as in 5" screen, is kept as text).</summary>
     private CsvRowError Error()
     {
         var error = CsvRowError.None;
