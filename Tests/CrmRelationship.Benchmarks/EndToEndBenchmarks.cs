@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
-using CrmRelationship.Deploy.Offline;
+using CrmRelationship.Offline;
 
 namespace CrmRelationship.Benchmarks;
 

@@ -2,7 +2,7 @@ using System;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
-using CrmRelationship.Deploy.Offline;
+using CrmRelationship.Offline;
 
 namespace CrmRelationship.Benchmarks;
 

@@ -1,4 +1,4 @@
-using CrmRelationship.Deploy.Tests.Support;
+using CrmRelationship.Tests.Shared;
 using NUnit.Framework;
 
 namespace CrmRelationship.Deploy.Tests;

@@ -1,6 +1,7 @@
 using System.IO;
 using System.Text;
 using CrmRelationship.Deploy.Tests.Support;
+using CrmRelationship.Tests.Shared;
 using NUnit.Framework;
 
 namespace CrmRelationship.Deploy.Tests;
@@ -99,6 +100,19 @@ public sealed class FatalErrorTests
         var run = book.Score(contacts);
 
         AssertFatal(run, "is not UTF-8 text");
+    }
+
+    [Test]
+    public void ContactsFileNotUtf8_MessageNamesTheLineOfTheFirstBadByte()
+    {
+        using var book = new TestBook();
+        var contacts = Path.Combine(book.Folder, "latin1.csv");
+        var good = Encoding.UTF8.GetBytes(TestBook.ContactHeader + "\r\n" + TestBook.Contact("c1", "Ann Lee", "a1") + "\r\nc2,\"Bo\r\nZo");
+        File.WriteAllBytes(contacts, [.. good, 0xEB, (byte)'"', (byte)'\r', (byte)'\n']);
+
+        var run = book.Score(contacts);
+
+        AssertFatal(run, "is not UTF-8 text (line 4 is the first that is not); save it as CSV UTF-8 and run again.");
     }
 
     [TestCase("{\"highPowerWeight\": 0}", "highPowerWeight", TestName = "BadWeight_ExitsOneNamingTheKey")]

@@ -1,5 +1,6 @@
 using System.Linq;
 using CrmRelationship.Deploy.Tests.Support;
+using CrmRelationship.Tests.Shared;
 using NUnit.Framework;
 
 namespace CrmRelationship.Deploy.Tests;
@@ -117,6 +118,27 @@ public sealed class RejectedRowTests
         Assert.That(run.ExitCode, Is.EqualTo(2));
         Assert.That(book.RejectedTable()[0]["reason"], Does.Contain("never closed"));
         Assert.That(book.ContactsTable(), Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public void TextAfterAClosingQuote_RejectedWithLineAndReason()
+    {
+        using var book = new TestBook();
+        var contacts = book.Contacts(
+            GoodWithLineBreak,
+            "c2,\"Bo\" Park,a1,,,,,,,,,,,",
+            GoodAfter);
+
+        var run = book.Score(contacts);
+
+        var rejected = book.RejectedTable();
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(2));
+            Assert.That(rejected.Select(r => r["line"] + " " + r["id"]), Is.EqualTo(new[] { "4 c2" }));
+            Assert.That(rejected[0]["reason"], Does.Contain("a quoted value is followed by more text before the next comma"));
+            Assert.That(book.ContactsTable().Select(c => c["contactid"]), Is.EqualTo(new[] { "c1", "c3" }));
+        });
     }
 
     [Test]

@@ -2,9 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using CrmRelationship.Deploy.Offline;
+using CrmRelationship.Deploy.Commands;
 using CrmRelationship.Deploy.Tests.Support;
 using CrmRelationship.Scoring;
+using CrmRelationship.Tests.Shared;
 using NUnit.Framework;
 
 namespace CrmRelationship.Deploy.Tests;
@@ -40,7 +41,7 @@ public sealed class SampleBookTests
     [TestCase("accounts.csv")]
     public void SampleBook_EveryInputColumnIsUnchanged(string file)
     {
-        var input = TestCsv.ReadRecords(Path.Combine(OfflineScoring.SampleDirectory, file));
+        var input = TestCsv.ReadRecords(Path.Combine(SampleBook.Directory, file));
         var output = TestCsv.ReadRecords(Path.Combine(book.Out, file));
 
         Assert.That(output, Has.Count.EqualTo(input.Count));

@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Text.RegularExpressions;
 using CrmRelationship.Deploy.Tests.Support;
+using CrmRelationship.Tests.Shared;
 using NUnit.Framework;
 
 namespace CrmRelationship.Deploy.Tests;

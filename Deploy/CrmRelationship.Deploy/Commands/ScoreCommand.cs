@@ -3,15 +3,16 @@ using System.CommandLine;
 using System.Globalization;
 using System.IO;
 using CrmRelationship.Deploy.Cli;
-using CrmRelationship.Deploy.Offline;
+using CrmRelationship.Offline;
 using Spectre.Console;
 
 namespace CrmRelationship.Deploy.Commands;
 
 /// <summary>
-/// <c>crmrel score</c>: the offline scorer. Parses the options, runs <see cref="OfflineScoring"/>
-/// (with a progress bar for a large book on an interactive console), prints the summary and returns
-/// the exit code: 0 all rows scored, 2 some rows rejected, 1 the run could not start or finish.
+/// <c>crmrel score</c>: parses the options (no --contacts means the bundled sample book), runs the
+/// offline scorer <see cref="OfflineScoring"/> (with a progress bar for a large book on an interactive
+/// console), prints the summary and returns the exit code: 0 all rows scored, 2 some rows rejected,
+/// 1 the run could not start or finish, with one sentence that says what to do (naming the option to change when that is the fix).
 /// </summary>
 public sealed class ScoreCommand : ICliCommand
 {
@@ -54,42 +55,32 @@ public sealed class ScoreCommand : ICliCommand
         {
             contacts, accounts, settings, asOf, output,
         };
-        command.SetAction(parse =>
-        {
-            var date = ParseAsOf(parse.GetValue(asOf));
-            if (date is null)
-            {
-                console.Error.WriteLine("crmrel score: --as-of must be a date in yyyy-MM-dd form, such as 2026-11-24.");
-                return 1;
-            }
-
-            var options = new ScoreOptions
-            {
-                ContactsPath = parse.GetValue(contacts),
-                AccountsPath = parse.GetValue(accounts),
-                SettingsPath = parse.GetValue(settings),
-                AsOf = date.Value,
-                OutputDirectory = parse.GetValue(output) ?? "out",
-            };
-            return Execute(options, console);
-        });
+        command.SetAction(parse => Execute(
+            new ScoreRequest(
+                parse.GetValue(contacts),
+                parse.GetValue(accounts),
+                parse.GetValue(settings),
+                parse.GetValue(asOf),
+                parse.GetValue(output) ?? "out"),
+            console));
         return command;
     }
 
     /// <summary>Runs the scorer and prints the summary; never lets an exception (or its stack trace) reach the user.</summary>
-    public static int Execute(ScoreOptions options, CliConsole console)
+    public static int Execute(ScoreRequest request, CliConsole console)
     {
-        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(console);
         try
         {
+            var options = ToOptions(request);
             var result = ShowProgress(console, options) ? RunWithProgress(options, console) : OfflineScoring.Run(options);
             ScoreSummary.Write(console.Out, result);
-            return result.ExitCode;
+            return result.RejectedCount > 0 ? 2 : 0;
         }
         catch (ScoreInputException ex)
         {
-            console.Error.WriteLine("crmrel score: " + ex.Message);
+            console.Error.WriteLine("crmrel score: " + Sentence(ex));
             return 1;
         }
 #pragma warning disable CA1031 // The last line of defence: one sentence, never a stack trace.
@@ -98,6 +89,58 @@ public sealed class ScoreCommand : ICliCommand
         {
             return console.Unexpected("score", "scoring", ex);
         }
+    }
+
+    /// <summary>The scorer's sentence, with what to do in crmrel's terms when the fix is another option value.</summary>
+    private static string Sentence(ScoreInputException error)
+    {
+        var remedy = error.Choice switch
+        {
+            ScoreInputChoice.ContactsPath => "check the path given to --contacts",
+            ScoreInputChoice.AccountsPath => "check the path given to --accounts",
+            ScoreInputChoice.SettingsPath => "check the path given to --settings",
+            ScoreInputChoice.OutputDirectory => "choose another folder with --out",
+            ScoreInputChoice.OutputFile => "close it if it is open elsewhere, or choose another folder with --out",
+            _ => null,
+        };
+        return remedy is null ? error.Message : error.Message.TrimEnd('.') + "; " + remedy + ".";
+    }
+
+    /// <summary>The scorer's options from the typed ones: no --contacts means the sample book, no --as-of today.</summary>
+    private static ScoreOptions ToOptions(ScoreRequest request)
+    {
+        var asOf = ParseAsOf(request.AsOf) ?? throw new ScoreInputException("--as-of must be a date in yyyy-MM-dd form, such as 2026-11-24.");
+        if (request.ContactsPath is not null)
+        {
+            return new ScoreOptions
+            {
+                ContactsPath = request.ContactsPath,
+                AccountsPath = request.AccountsPath,
+                SettingsPath = request.SettingsPath,
+                AsOf = asOf,
+                OutputDirectory = request.OutputDirectory,
+            };
+        }
+
+        if (request.AccountsPath is not null)
+        {
+            throw new ScoreInputException("--accounts needs --contacts: pass the contacts file that goes with these accounts, or neither to score the sample book.");
+        }
+
+        if (!File.Exists(SampleBook.ContactsPath))
+        {
+            throw new ScoreInputException("The bundled sample book is missing from " + SampleBook.Directory + "; pass your own file with --contacts.");
+        }
+
+        return new ScoreOptions
+        {
+            ContactsPath = SampleBook.ContactsPath,
+            AccountsPath = SampleBook.AccountsPath,
+            SettingsPath = request.SettingsPath,
+            AsOf = asOf,
+            OutputDirectory = request.OutputDirectory,
+            SourceNote = SampleBook.Note,
+        };
     }
 
     private static DateOnly? ParseAsOf(string? text)
@@ -112,7 +155,7 @@ public sealed class ScoreCommand : ICliCommand
 
     private static bool ShowProgress(CliConsole console, ScoreOptions options)
     {
-        if (!console.Out.Profile.Capabilities.Interactive || options.ContactsPath is null)
+        if (!console.Out.Profile.Capabilities.Interactive)
         {
             return false;
         }
@@ -147,3 +190,6 @@ public sealed class ScoreCommand : ICliCommand
                 return result;
             });
 }
+
+/// <summary>The options of one <c>crmrel score</c> run, as typed.</summary>
+public sealed record ScoreRequest(string? ContactsPath, string? AccountsPath, string? SettingsPath, string? AsOf, string OutputDirectory);

@@ -1,6 +1,6 @@
 using System;
 using System.Globalization;
-using CrmRelationship.Deploy.Offline;
+using CrmRelationship.Offline;
 using CrmRelationship.Scoring;
 using Spectre.Console;
 using Spectre.Console.Rendering;
@@ -24,7 +24,7 @@ internal static class ScoreSummary
         var asOf = result.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         console.Write(new Text(
             "Scored " + N(result.ContactsScored) + " of " + N(result.ContactRows) + " contact rows and " + N(result.Accounts.Count) + " accounts as of " + asOf
-            + (result.UsedSampleBook ? " (the bundled sample book)" : string.Empty) + ".\n"));
+            + (result.SourceNote is null ? string.Empty : " (" + result.SourceNote + ")") + ".\n"));
         console.WriteLine();
         WriteActions(console, result);
         console.WriteLine();

@@ -1,68 +1,30 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
-using System.Text;
+using CsvHelper;
 
 namespace CrmRelationship.Deploy.Tests.Support;
 
 /// <summary>
-/// A deliberately simple RFC 4180 parser, independent of crmrel's reader, so the round-trip tests do
-/// not check the reader against itself. Reads a whole file; fine for test-sized books.
+/// Reads crmrel's output with CsvHelper directly, not through the offline scorer's own CSV layer, so
+/// the round-trip tests do not check that layer against itself.
 /// </summary>
 internal static class TestCsv
 {
+    private static readonly CsvReaderOptions Options = CsvReaderOptions.Default with { Separator = ',', HasHeader = false };
+
     public static List<string[]> ReadRecords(string path)
     {
-        var text = File.ReadAllText(path, Encoding.UTF8);
-        if (text.Length > 0 && text[0] == '\uFEFF')
-        {
-            text = text[1..];
-        }
-
         var records = new List<string[]>();
-        var record = new List<string>();
-        var value = new StringBuilder();
-        var i = 0;
-        var quoted = false;
-        var any = false;
-        while (i < text.Length)
+        using var reader = CsvReader.FromFile(path, Options);
+        while (reader.Read())
         {
-            var c = text[i];
-            if (quoted)
+            var record = new string[reader.FieldCount];
+            for (var i = 0; i < record.Length; i++)
             {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"') { value.Append('"'); i += 2; continue; }
-                if (c == '"') { quoted = false; i++; continue; }
-                value.Append(c);
-                i++;
-                continue;
+                record[i] = reader.GetString(i);
             }
 
-            if (c == '"') { quoted = true; any = true; i++; continue; }
-            if (c == ',') { record.Add(value.ToString()); value.Clear(); any = true; i++; continue; }
-            if (c == '\r' || c == '\n')
-            {
-                if (any || value.Length > 0)
-                {
-                    record.Add(value.ToString());
-                    records.Add(record.ToArray());
-                }
-
-                record.Clear();
-                value.Clear();
-                any = false;
-                i += c == '\r' && i + 1 < text.Length && text[i + 1] == '\n' ? 2 : 1;
-                continue;
-            }
-
-            value.Append(c);
-            any = true;
-            i++;
-        }
-
-        if (any || value.Length > 0)
-        {
-            record.Add(value.ToString());
-            records.Add(record.ToArray());
+            records.Add(record);
         }
 
         return records;

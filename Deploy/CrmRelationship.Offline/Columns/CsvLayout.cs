@@ -1,0 +1,147 @@
+using System;
+using System.Collections.Generic;
+using CrmRelationship.Offline.Csv;
+
+namespace CrmRelationship.Offline.Columns;
+
+/// <summary>
+/// The header of an input file: which position holds which logical name. Names match after trimming,
+/// ignoring case; a required name that is missing or a known name given twice stops the run, because
+/// no row of such a file can be read correctly.
+/// </summary>
+internal sealed class CsvLayout
+{
+    private readonly Dictionary<string, int> positions;
+
+    private CsvLayout(string[] header, Dictionary<string, int> positions)
+    {
+        Header = header;
+        this.positions = positions;
+    }
+
+    /// <summary>The header values exactly as written.</summary>
+    public string[] Header { get; }
+
+    public int Count => Header.Length;
+
+    /// <summary>Position of a column, or -1 when the file does not have it.</summary>
+    public int IndexOf(string logicalName) => positions.TryGetValue(logicalName, out var index) ? index : -1;
+
+    /// <param name="header">The first record of the file.</param>
+    /// <param name="required">Columns the file must have.</param>
+    /// <param name="known">Further columns the scorer reads when present.</param>
+    /// <param name="file">The file's name, for messages.</param>
+    /// <param name="what">"contacts" or "accounts", for messages.</param>
+    public static CsvLayout Bind(CsvRow header, IReadOnlyList<string> required, IReadOnlyList<string> known, string file, string what)
+    {
+        var values = header.ToArray();
+        var positions = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var wanted = new HashSet<string>(required, StringComparer.OrdinalIgnoreCase);
+        wanted.UnionWith(known);
+        for (var i = 0; i < values.Length; i++)
+        {
+            var name = values[i].Trim();
+            if (!wanted.Contains(name))
+            {
+                continue;
+            }
+
+            if (!positions.TryAdd(name, i))
+            {
+                throw new ScoreInputException(
+                    "The " + what + " file " + file + " has the column " + name + " twice (columns " + (positions[name] + 1) + " and " + (i + 1)
+                    + "); remove one of them and run again.");
+            }
+        }
+
+        var missing = new List<string>();
+        foreach (var name in required)
+        {
+            if (!positions.ContainsKey(name))
+            {
+                missing.Add(name);
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            throw new ScoreInputException(
+                "The " + what + " file " + file + " has no " + string.Join(", ", missing) + " column" + (missing.Count == 1 ? string.Empty : "s")
+                + " in its header row; export the " + what + " with " + (missing.Count == 1 ? "that column" : "those columns")
+                + ", headed by " + (missing.Count == 1 ? "its logical name" : "their logical names") + ", and run again.");
+        }
+
+        return new CsvLayout(values, positions);
+    }
+}
+
+/// <summary>
+/// How an output row is laid out: every input column in its place, then the computed columns. A
+/// computed column the input already has (a re-export of a scored book) is recomputed in its place
+/// instead of being added twice; one marked <see cref="ComputedColumn{TScore}.OnlyInPlace"/> is never added.
+/// </summary>
+internal sealed class OutputPlan
+{
+    private OutputPlan(int[] columns, string[] header, string[] replaced)
+    {
+        Columns = columns;
+        Header = header;
+        Replaced = replaced;
+    }
+
+    /// <summary>Per output column: the input value's index (0 or more), or ~computedIndex (negative).</summary>
+    public int[] Columns { get; }
+
+    public string[] Header { get; }
+
+    /// <summary>Computed columns the input already had.</summary>
+    public string[] Replaced { get; }
+
+    public static OutputPlan Create<TScore>(IReadOnlyList<string> inputHeader, IReadOnlyList<ComputedColumn<TScore>> computed)
+    {
+        var columns = new List<int>(inputHeader.Count + computed.Count);
+        var header = new List<string>(inputHeader.Count + computed.Count);
+        var placed = new bool[computed.Count];
+        var replaced = new List<string>();
+        for (var i = 0; i < inputHeader.Count; i++)
+        {
+            var c = IndexOf(computed, inputHeader[i].Trim());
+            if (c >= 0 && !placed[c])
+            {
+                placed[c] = true;
+                columns.Add(~c);
+                replaced.Add(computed[c].Name);
+            }
+            else
+            {
+                columns.Add(i);
+            }
+
+            header.Add(inputHeader[i]);
+        }
+
+        for (var c = 0; c < computed.Count; c++)
+        {
+            if (!placed[c] && !computed[c].OnlyInPlace)
+            {
+                columns.Add(~c);
+                header.Add(computed[c].Name);
+            }
+        }
+
+        return new OutputPlan(columns.ToArray(), header.ToArray(), replaced.ToArray());
+    }
+
+    private static int IndexOf<TScore>(IReadOnlyList<ComputedColumn<TScore>> computed, string name)
+    {
+        for (var c = 0; c < computed.Count; c++)
+        {
+            if (string.Equals(computed[c].Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return c;
+            }
+        }
+
+        return -1;
+    }
+}

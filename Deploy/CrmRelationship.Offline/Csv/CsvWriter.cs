@@ -1,0 +1,69 @@
+using System;
+using System.IO;
+using Library = CsvHelper;
+
+namespace CrmRelationship.Offline.Csv;
+
+/// <summary>
+/// Writes RFC 4180 CSV through CsvHelper, the way <see cref="CsvReader"/> reads it: UTF-8 with a byte
+/// order mark (so Excel shows names correctly), CRLF between records, a value quoted only when it
+/// holds a comma, quote or line break. Values are written from spans, and a value carried through
+/// from the input is copied as its UTF-8 bytes, so neither costs a string.
+/// </summary>
+internal sealed class CsvWriter : IDisposable
+{
+    private static readonly Library.CsvWriterOptions Options = Library.CsvWriterOptions.Default with
+    {
+        WriteByteOrderMark = true,
+        NewLine = "\r\n",
+        Quoting = Library.CsvQuoting.WhenNeeded,
+    };
+
+    private readonly Library.CsvWriter writer;
+
+    public CsvWriter(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        writer = Library.CsvWriter.Create(stream, Options, leaveOpen: false);
+    }
+
+    public void Write(ReadOnlySpan<char> value) => writer.WriteField(value);
+
+    public void Write(string? value) => writer.WriteField(value.AsSpan());
+
+    /// <summary>Value <paramref name="index"/> of a row being read, unchanged.</summary>
+    public void Write(CsvRow row, int index)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        writer.WriteField(row.Utf8(index));
+    }
+
+    public void Write(int? value)
+    {
+        if (value is null)
+        {
+            writer.WriteField(ReadOnlySpan<char>.Empty);
+            return;
+        }
+
+        writer.WriteField(value.Value, ReadOnlySpan<char>.Empty);
+    }
+
+    /// <summary>A date as yyyy-MM-dd (the time of day is not written); empty when null.</summary>
+    public void WriteDate(DateTime? value)
+    {
+        if (value is null)
+        {
+            writer.WriteField(ReadOnlySpan<char>.Empty);
+            return;
+        }
+
+        writer.WriteField(value.Value, "yyyy-MM-dd");
+    }
+
+    public void EndRecord() => writer.EndRecord();
+
+    public void Flush() => writer.Flush();
+
+    public void Dispose() => writer.Dispose();
+}

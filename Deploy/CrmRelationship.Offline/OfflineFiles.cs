@@ -1,0 +1,140 @@
+using System;
+using System.IO;
+using CrmRelationship.Offline.Columns;
+using CrmRelationship.Offline.Csv;
+using CrmRelationship.Scoring;
+
+namespace CrmRelationship.Offline;
+
+/// <summary>
+/// Opening the offline scorer's files: settings, input CSVs and their headers, the output folder and
+/// output CSVs. Every failure becomes a <see cref="ScoreInputException"/> with one sentence that says
+/// what to do (exit code 1).
+/// </summary>
+internal static class OfflineFiles
+{
+    public static ScoringSettings LoadSettings(string? path)
+    {
+        if (path is null)
+        {
+            return ScoringSettings.Default;
+        }
+
+        string json;
+        try
+        {
+            json = File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new ScoreInputException("The settings file " + path + " cannot be read (" + Reason(ex) + ").", ScoreInputChoice.SettingsPath, ex);
+        }
+
+        try
+        {
+            return ScoringSettings.Parse(json);
+        }
+        catch (ScoringSettingsException ex)
+        {
+            throw new ScoreInputException("Fix the setting '" + ex.Key + "' in " + path + " and run again: " + ex.Message.TrimEnd('.') + ".", ex);
+        }
+    }
+
+    public static CsvReader OpenCsv(string path, string what, ScoreInputChoice choice)
+    {
+        Stream stream;
+        try
+        {
+            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new ScoreInputException("The " + what + " file " + path + " cannot be read (" + Reason(ex) + ").", choice, ex);
+        }
+
+        return new CsvReader(stream);
+    }
+
+    public static CsvLayout ReadHeader(CsvReader reader, string path, string what, string[] required, string[] optional)
+    {
+        var header = new CsvRow();
+        if (!reader.Read(header))
+        {
+            throw new ScoreInputException("The " + what + " file " + path + " is empty; it needs a header row of logical names, starting with " + required[0] + ".");
+        }
+
+        if (header.Error != CsvRowError.None)
+        {
+            throw new ScoreInputException("The header row of the " + what + " file " + path + " has broken quoting; fix the first line and run again.");
+        }
+
+        return CsvLayout.Bind(header, required, optional, path, what);
+    }
+
+    public static string PrepareOutputDirectory(string outputDirectory, params string?[] inputs)
+    {
+        string directory;
+        try
+        {
+            directory = Path.GetFullPath(outputDirectory);
+            Directory.CreateDirectory(directory);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new ScoreInputException("The output folder " + outputDirectory + " cannot be created (" + Reason(ex) + ").", ScoreInputChoice.OutputDirectory, ex);
+        }
+
+        var comparison = OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        foreach (var input in inputs)
+        {
+            if (input is null)
+            {
+                continue;
+            }
+
+            var inputDirectory = Path.GetDirectoryName(Path.GetFullPath(input));
+            var name = Path.GetFileName(input);
+            if (string.Equals(inputDirectory, directory, comparison)
+                && (string.Equals(name, OfflineScoring.ContactsFileName, comparison) || string.Equals(name, OfflineScoring.AccountsFileName, comparison)
+                    || string.Equals(name, OfflineScoring.RejectedFileName, comparison) || string.Equals(name, OfflineScoring.ReportFileName, comparison)))
+            {
+                throw new ScoreInputException("The output folder " + directory + " holds the input file " + name + ", which scoring would overwrite.", ScoreInputChoice.OutputDirectory);
+            }
+        }
+
+        return directory;
+    }
+
+    public static CsvWriter CreateCsv(string path)
+    {
+        Stream stream;
+        try
+        {
+            stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new ScoreInputException("The output file " + path + " cannot be written (" + Reason(ex) + ").", ScoreInputChoice.OutputFile, ex);
+        }
+
+        return new CsvWriter(stream);
+    }
+
+    public static void WriteHeader(CsvWriter writer, string[] header)
+    {
+        foreach (var name in header)
+        {
+            writer.Write(name);
+        }
+
+        writer.EndRecord();
+    }
+
+    public static string Reason(Exception ex) => ex switch
+    {
+        FileNotFoundException => "it does not exist",
+        DirectoryNotFoundException => "its folder does not exist",
+        UnauthorizedAccessException => "access is denied, or it is a folder",
+        _ => ex.Message.TrimEnd('.'),
+    };
+}

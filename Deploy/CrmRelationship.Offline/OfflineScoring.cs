@@ -1,0 +1,29 @@
+using System;
+
+namespace CrmRelationship.Offline;
+
+/// <summary>
+/// The offline scorer as a library: reads a contacts export (and optionally an accounts export),
+/// scores every contact with the Scoring library as it streams past, rolls active contacts up to
+/// their accounts, and writes contacts.csv, accounts.csv, rejected.csv and report.html. The
+/// <c>crmrel score</c> command, the tests and the benchmark all call <see cref="Run"/>.
+/// </summary>
+public static class OfflineScoring
+{
+    public const string ContactsFileName = "contacts.csv";
+    public const string AccountsFileName = "accounts.csv";
+    public const string RejectedFileName = "rejected.csv";
+    public const string ReportFileName = "report.html";
+
+    /// <summary>
+    /// Scores the book. Bad rows are rejected and listed in the result and in rejected.csv; a problem
+    /// that stops the whole run (unreadable file, missing required column, invalid settings, output not
+    /// writable) throws <see cref="ScoreInputException"/>.
+    /// </summary>
+    public static ScoreResult Run(ScoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        using var run = new ScoringRun(options);
+        return run.Execute();
+    }
+}

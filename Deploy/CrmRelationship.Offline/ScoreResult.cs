@@ -1,0 +1,84 @@
+using System;
+using System.Collections.Generic;
+using CrmRelationship.Scoring;
+
+namespace CrmRelationship.Offline;
+
+/// <summary>
+/// What one run of the offline scorer did: counts, the rejected rows, the accounts ranked most at risk
+/// first, and the files written. crmrel prints it (and derives its exit code from it); tests and
+/// benchmarks assert on it.
+/// </summary>
+public sealed class ScoreResult
+{
+    /// <summary>At most this many rejected rows are kept in <see cref="Rejected"/>; rejected.csv has all of them.</summary>
+    public const int MaxRejectedKept = 1000;
+
+    public DateOnly AsOf { get; init; }
+
+    /// <summary><see cref="ScoreOptions.SourceNote"/>.</summary>
+    public string? SourceNote { get; init; }
+
+    public string ContactsSource { get; init; } = string.Empty;
+
+    public string? AccountsSource { get; init; }
+
+    /// <summary>Contact rows read (scored plus rejected).</summary>
+    public long ContactRows { get; init; }
+
+    public long ContactsScored { get; init; }
+
+    public long ActiveContacts { get; init; }
+
+    /// <summary>Scored and written, but not rolled up to an account.</summary>
+    public long InactiveContacts { get; init; }
+
+    /// <summary>Active contacts with an empty parentcustomerid: scored, not rolled up.</summary>
+    public long ContactsWithoutAccount { get; init; }
+
+    /// <summary>Active contacts whose parentcustomerid is not an accepted row of the accounts file: scored, not rolled up.</summary>
+    public long ContactsWithUnknownAccount { get; init; }
+
+    /// <summary>Active contacts per action, in <see cref="RelationshipMatrix.ByUrgency"/> order.</summary>
+    public IReadOnlyList<long> ContactsPerAction { get; init; } = Array.Empty<long>();
+
+    /// <summary>Active contacts without a recommended action.</summary>
+    public long ContactsNotAssessed { get; init; }
+
+    /// <summary>Active contacts whose next feedback is due on or before the as-of date.</summary>
+    public long FeedbackOverdue { get; init; }
+
+    public long AccountRows { get; init; }
+
+    /// <summary>Every scored account, most at risk first.</summary>
+    public IReadOnlyList<AccountSummary> Accounts { get; init; } = Array.Empty<AccountSummary>();
+
+    public long RejectedCount { get; init; }
+
+    /// <summary>The first <see cref="MaxRejectedKept"/> rejected rows, in the order met.</summary>
+    public IReadOnlyList<RejectedRow> Rejected { get; init; } = Array.Empty<RejectedRow>();
+
+    /// <summary>The columns recomputed in place because the input already had them.</summary>
+    public IReadOnlyList<string> ReplacedColumns { get; init; } = Array.Empty<string>();
+
+    public string OutputDirectory { get; init; } = string.Empty;
+
+    public string ContactsOutput { get; init; } = string.Empty;
+
+    public string AccountsOutput { get; init; } = string.Empty;
+
+    public string RejectedOutput { get; init; } = string.Empty;
+
+    public string ReportOutput { get; init; } = string.Empty;
+}
+
+/// <summary>One scored account as the summary and the report show it.</summary>
+/// <param name="Id">accountid as written.</param>
+/// <param name="Name">name, empty when the account was derived from the contacts.</param>
+/// <param name="Score">Everything computed for the account.</param>
+/// <param name="KeyContactName">The key contact's full name (or id when it has none); null without a key contact.</param>
+/// <param name="ActiveContacts">Active contacts rolled up.</param>
+public sealed record AccountSummary(string Id, string Name, AccountScore Score, string? KeyContactName, int ActiveContacts)
+{
+    public string DisplayName => Name.Length > 0 ? Name : Id;
+}

@@ -1,0 +1,207 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using CrmRelationship.Offline.Columns;
+using CrmRelationship.Offline.Csv;
+using CrmRelationship.Offline.Rollup;
+using CrmRelationship.Scoring;
+
+namespace CrmRelationship.Offline;
+
+/// <summary>
+/// One run of the offline scorer. Contacts stream through (read → score → write the row at once);
+/// only a small <see cref="RollupContact"/> per active contact is kept until the accounts are scored,
+/// and the report is written from counts and the accounts' scores. Not thread-safe; used once.
+/// </summary>
+internal sealed partial class ScoringRun : IDisposable
+{
+    private const int ProgressEvery = 16384;
+
+    private readonly ScoreOptions options;
+    private readonly DateTime now;
+    private readonly List<string> problems = new(4);
+    private readonly List<RejectedRow> rejectedKept = new();
+    private readonly Dictionary<string, AccountBucket> accountsById = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<AccountBucket> accounts = new();
+    private readonly ContactIdIndex contactIds = new();
+    private readonly TextArena arena = new();
+    private readonly long[] perAction = new long[RelationshipMatrix.ByUrgency.Count];
+    private readonly List<IDisposable> opened = new();
+
+    private RelationshipScorer scorer = RelationshipScorer.Default;
+    private CsvWriter? rejectedWriter;
+    private string readingFile = string.Empty;
+    private long rejectedCount;
+    private long contactRows;
+    private long scored;
+    private long active;
+    private long inactive;
+    private long withoutAccount;
+    private long unknownAccount;
+    private long notAssessed;
+    private long overdue;
+    private long accountRows;
+
+    public ScoringRun(ScoreOptions options)
+    {
+        this.options = options;
+        now = options.AsOf.ToDateTime(TimeOnly.MinValue);
+    }
+
+    public ScoreResult Execute()
+    {
+        try
+        {
+            return ExecuteCore();
+        }
+        catch (CsvEncodingException ex)
+        {
+            throw new ScoreInputException(
+                "The file " + readingFile + " is not UTF-8 text (line " + ex.Line.ToString(CultureInfo.InvariantCulture)
+                + " is the first that is not); save it as CSV UTF-8 and run again.", ex);
+        }
+        catch (IOException ex)
+        {
+            throw new ScoreInputException("Reading or writing files stopped (" + ex.Message.TrimEnd('.') + "); check the disk and the output folder and run again.", ex);
+        }
+    }
+
+    public void Dispose()
+    {
+        for (var i = opened.Count - 1; i >= 0; i--)
+        {
+            opened[i].Dispose();
+        }
+
+        opened.Clear();
+    }
+
+    private ScoreResult ExecuteCore()
+    {
+        var contactsPath = options.ContactsPath;
+        var accountsPath = options.AccountsPath;
+        scorer = new RelationshipScorer(OfflineFiles.LoadSettings(options.SettingsPath));
+
+        var contactsReader = Track(OfflineFiles.OpenCsv(contactsPath, "contacts", ScoreInputChoice.ContactsPath), contactsPath);
+        var contactLayout = OfflineFiles.ReadHeader(contactsReader, contactsPath, "contacts", ColumnNames.RequiredContactColumns, ContactRowReader.OptionalColumns);
+        CsvReader? accountsReader = null;
+        CsvLayout? accountLayout = null;
+        if (accountsPath is not null)
+        {
+            accountsReader = Track(OfflineFiles.OpenCsv(accountsPath, "accounts", ScoreInputChoice.AccountsPath), accountsPath);
+            accountLayout = OfflineFiles.ReadHeader(accountsReader, accountsPath, "accounts", ColumnNames.RequiredAccountColumns, Array.Empty<string>());
+        }
+
+        var outputDirectory = OfflineFiles.PrepareOutputDirectory(options.OutputDirectory, contactsPath, accountsPath, options.SettingsPath);
+        var contactsOutput = Path.Combine(outputDirectory, OfflineScoring.ContactsFileName);
+        var accountsOutput = Path.Combine(outputDirectory, OfflineScoring.AccountsFileName);
+        var rejectedOutput = Path.Combine(outputDirectory, OfflineScoring.RejectedFileName);
+        var reportOutput = Path.Combine(outputDirectory, OfflineScoring.ReportFileName);
+
+        rejectedWriter = Own(OfflineFiles.CreateCsv(rejectedOutput));
+        rejectedWriter.Write("file");
+        rejectedWriter.Write("line");
+        rejectedWriter.Write("id");
+        rejectedWriter.Write("reason");
+        rejectedWriter.EndRecord();
+
+        if (accountsReader is not null && accountLayout is not null)
+        {
+            ReadAccounts(accountsReader, new AccountRowReader(accountLayout), Path.GetFileName(accountsPath!));
+        }
+
+        var contactPlan = OutputPlan.Create(contactLayout.Header, ComputedColumns.Contact);
+        using (var contactsWriter = Own(OfflineFiles.CreateCsv(contactsOutput)))
+        {
+            OfflineFiles.WriteHeader(contactsWriter, contactPlan.Header);
+            ScoreContacts(contactsReader, new ContactRowReader(contactLayout), contactsWriter, contactPlan, contactsPath, accountsReader is null);
+        }
+
+        var accountPlan = OutputPlan.Create(accountLayout?.Header ?? ColumnNames.DerivedAccountColumns, ComputedColumns.Account);
+        List<(AccountSummary Summary, AccountBucket Bucket)> ranked;
+        using (var accountsWriter = Own(OfflineFiles.CreateCsv(accountsOutput)))
+        {
+            OfflineFiles.WriteHeader(accountsWriter, accountPlan.Header);
+            ranked = ScoreAccounts(accountsWriter, accountPlan);
+        }
+
+        rejectedWriter.Flush();
+        var replaced = new List<string>(contactPlan.Replaced.Length + accountPlan.Replaced.Length);
+        foreach (var name in contactPlan.Replaced)
+        {
+            replaced.Add(OfflineScoring.ContactsFileName + ": " + name);
+        }
+
+        foreach (var name in accountPlan.Replaced)
+        {
+            replaced.Add(OfflineScoring.AccountsFileName + ": " + name);
+        }
+
+        var summaries = new List<AccountSummary>(ranked.Count);
+        foreach (var entry in ranked)
+        {
+            summaries.Add(entry.Summary);
+        }
+
+        var result = new ScoreResult
+        {
+            AsOf = options.AsOf,
+            SourceNote = options.SourceNote,
+            ContactsSource = contactsPath,
+            AccountsSource = accountsPath,
+            ContactRows = contactRows,
+            ContactsScored = scored,
+            ActiveContacts = active,
+            InactiveContacts = inactive,
+            ContactsWithoutAccount = withoutAccount,
+            ContactsWithUnknownAccount = unknownAccount,
+            ContactsPerAction = perAction,
+            ContactsNotAssessed = notAssessed,
+            FeedbackOverdue = overdue,
+            AccountRows = accountRows,
+            Accounts = summaries,
+            RejectedCount = rejectedCount,
+            Rejected = rejectedKept,
+            ReplacedColumns = replaced,
+            OutputDirectory = outputDirectory,
+            ContactsOutput = contactsOutput,
+            AccountsOutput = accountsOutput,
+            RejectedOutput = rejectedOutput,
+            ReportOutput = reportOutput,
+        };
+
+        WriteReport(reportOutput, result, ranked);
+        return result;
+    }
+
+    private CsvReader Track(CsvReader reader, string path)
+    {
+        readingFile = path;
+        return Own(reader);
+    }
+
+    private T Own<T>(T resource)
+        where T : IDisposable
+    {
+        opened.Add(resource);
+        return resource;
+    }
+
+    private void Reject(string file, CsvRow row, int idIndex)
+    {
+        var id = idIndex < row.Count ? row[idIndex].Trim().ToString() : string.Empty;
+        var reason = string.Join("; ", problems);
+        rejectedCount++;
+        var writer = rejectedWriter!;
+        writer.Write(file);
+        writer.Write((int)Math.Min(row.Line, int.MaxValue));
+        writer.Write(id);
+        writer.Write(reason);
+        writer.EndRecord();
+        if (rejectedKept.Count < ScoreResult.MaxRejectedKept)
+        {
+            rejectedKept.Add(new RejectedRow(file, row.Line, id, reason));
+        }
+    }
+}

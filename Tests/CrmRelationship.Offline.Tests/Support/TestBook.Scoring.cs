@@ -1,0 +1,26 @@
+using System;
+using System.IO;
+using CrmRelationship.Offline;
+
+namespace CrmRelationship.Tests.Shared;
+
+/// <summary>The offline scorer's tests score a <see cref="TestBook"/> by calling the library, <see cref="OfflineScoring.Run"/>.</summary>
+internal sealed partial class TestBook
+{
+    public static readonly DateOnly AsOf = new(2026, 11, 24);
+
+    /// <summary>The bundled sample book, copied next to the tests.</summary>
+    public static string SampleContacts => Path.Combine(AppContext.BaseDirectory, "samples", OfflineScoring.ContactsFileName);
+
+    public static string SampleAccounts => Path.Combine(AppContext.BaseDirectory, "samples", OfflineScoring.AccountsFileName);
+
+    /// <summary>Scores the given contacts file (and accounts file) as of 2026-11-24 into <see cref="Out"/>.</summary>
+    public ScoreResult Score(string contacts, string? accounts = null, int maxMappedAccounts = 50) => OfflineScoring.Run(new ScoreOptions
+    {
+        ContactsPath = contacts,
+        AccountsPath = accounts,
+        AsOf = AsOf,
+        OutputDirectory = Out,
+        MaxMappedAccounts = maxMappedAccounts,
+    });
+}
