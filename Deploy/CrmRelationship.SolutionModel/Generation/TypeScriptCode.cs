@@ -50,10 +50,10 @@ internal static class TypeScriptCode
                 .Open("options: [");
             foreach (var option in choice.Options)
             {
-                w.Line($"{{ key: {Literal.Quoted(option.Identifier)}, label: {Literal.Quoted(option.Label)}, value: {choice.TypeName}.{option.Identifier} }},");
+                w.Line($"{{ key: {Literal.Quoted(option.Identifier)}, label: {Literal.Quoted(option.Label)}, value: {Literal.Number(option.Value)} }},");
             }
 
-            w.Close("],").Line($"value: {choice.TypeName},").Close("},");
+            w.Close("],").Close("},");
         }
 
         w.Close("} as const;");
@@ -65,7 +65,7 @@ internal static class TypeScriptCode
         var choice = model.Actions.Choice.TypeName;
         var tiers = string.Join(" | ", model.Tiers.Select(t => Literal.Quoted(Identifier.Camel(t))));
         var w = Start();
-        w.Line($"import {{ {choice} }} from \"./choices\";")
+        w.Line($"import type {{ {choice} }} from \"./choices\";")
             .Line()
             .Line("/** ActionTier of the Scoring library: whether an action is a risk, a potential or neither. */")
             .Line($"export type ActionTier = {tiers};")
@@ -83,7 +83,16 @@ internal static class TypeScriptCode
         foreach (var rank in model.Actions.Ranks)
         {
             var key = rank.Option.Identifier;
-            w.Line($"{{ key: {Literal.Quoted(key)}, value: {choice}.{key}, urgency: {Literal.Number(rank.Urgency)}, tier: {Literal.Quoted(Identifier.Camel(rank.Tier))} }},");
+            w.Line($"{{ key: {Literal.Quoted(key)}, value: {Literal.Number(rank.Option.Value)}, urgency: {Literal.Number(rank.Urgency)}, tier: {Literal.Quoted(Identifier.Camel(rank.Tier))} }},");
+        }
+
+        w.Close("];")
+            .Line()
+            .Line("/** The actions' keys, most urgent first. */")
+            .Open($"export const ACTION_URGENCY_ORDER: readonly (keyof typeof {choice})[] = [");
+        foreach (var rank in model.Actions.Ranks)
+        {
+            w.Line($"{Literal.Quoted(rank.Option.Identifier)},");
         }
 
         w.Close("];");
