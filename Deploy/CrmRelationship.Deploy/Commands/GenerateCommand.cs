@@ -50,7 +50,7 @@ public sealed class GenerateCommand : ICliCommand
                 : $"{changed} of {result.Generated} generated files changed.");
             return 0;
         }
-        catch (Exception ex) when (ex is GenerationException or SolutionSourceException)
+        catch (Exception ex) when (ex is GenerationException or SolutionSourceException or System.IO.DirectoryNotFoundException)
         {
             console.Error.WriteLine("crmrel generate: " + ex.Message);
             return 1;

@@ -6,7 +6,7 @@ namespace CrmRelationship.SolutionModel.Generation;
 
 /// <summary>
 /// Code identifiers derived from names in the source, so that none is typed by hand: every run of letters and
-/// digits is a word, each word starts upper case and keeps the rest as written ("Low risk, move on" →
+/// digits (apostrophes dropped) is a word, each word starts upper case and keeps the rest as written ("Low risk, move on" →
 /// LowRiskMoveOn, "Half-yearly" → HalfYearly, "Inner Circle" → InnerCircle, "rel_ActionUrgency" without its
 /// prefix → ActionUrgency).
 /// </summary>
@@ -25,6 +25,11 @@ public static class Identifier
         var wordStart = true;
         foreach (var c in text)
         {
+            if (c is '\'' or '\u2019')
+            {
+                continue; // "Customer's view" → CustomersView: an apostrophe does not start a word.
+            }
+
             if (!char.IsLetterOrDigit(c))
             {
                 wordStart = true;
