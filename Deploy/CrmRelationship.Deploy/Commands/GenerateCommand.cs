@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.CommandLine;
 using CrmRelationship.Deploy.Cli;
 using CrmRelationship.SolutionModel;
@@ -12,7 +11,8 @@ namespace CrmRelationship.Deploy.Commands;
 /// <c>crmrel generate</c>: writes the C# and TypeScript constants (choices, option values, labels, column, Custom API
 /// and web resource names, each action's urgency and tier) from Solution/src and the Scoring library through
 /// <see cref="CodeGenerator"/>. Writes only the files whose content changed and prints which. Exit code 0 when the
-/// files are current, 1 with one sentence when they cannot be generated.
+/// files are current, 1 with one sentence when they cannot all be generated (after an option is added or removed,
+/// the C# is written first, so that ActionRanks can name the new enum member before the command runs again).
 /// </summary>
 public sealed class GenerateCommand : ICliCommand
 {
@@ -33,7 +33,8 @@ public sealed class GenerateCommand : ICliCommand
         {
             var root = repositoryRoot ?? RepositoryFolder.Find()
                 ?? throw new GenerationException("Run crmrel generate inside the CrmRelationship repository: no CrmRelationship.sln was found above the current folder.");
-            var result = GeneratedFiles.Write(root, Files(root));
+            var code = Generate(root);
+            var result = GeneratedFiles.Write(root, code.Files, removeLeftovers: code.IsComplete);
             foreach (var path in result.Written)
             {
                 console.Out.MarkupLine("wrote " + Markup.Escape(path));
@@ -44,11 +45,16 @@ public sealed class GenerateCommand : ICliCommand
                 console.Out.MarkupLine("removed " + Markup.Escape(path) + " (no longer generated)");
             }
 
+            foreach (var problem in code.Problems)
+            {
+                console.Error.WriteLine("crmrel generate: " + problem);
+            }
+
             var changed = result.Written.Count + result.Removed.Count;
             console.Out.MarkupLine(changed == 0
                 ? $"All {result.Generated} generated files are up to date."
                 : $"{changed} of {result.Generated} generated files changed.");
-            return 0;
+            return code.IsComplete ? 0 : 1;
         }
         catch (Exception ex) when (ex is GenerationException or SolutionSourceException or System.IO.DirectoryNotFoundException)
         {
@@ -63,7 +69,7 @@ public sealed class GenerateCommand : ICliCommand
         }
     }
 
-    /// <summary>The files a run generates from the repository at <paramref name="repositoryRoot"/>; the staleness test compares them with the committed ones.</summary>
-    public static IReadOnlyList<GeneratedFile> Files(string repositoryRoot) =>
+    /// <summary>What a run generates from the repository at <paramref name="repositoryRoot"/>; the staleness test compares it with the committed files.</summary>
+    public static GeneratedCode Generate(string repositoryRoot) =>
         CodeGenerator.Generate(SolutionSource.Load(SolutionSource.SourceFolder(repositoryRoot)), ScoringFacts.Read());
 }

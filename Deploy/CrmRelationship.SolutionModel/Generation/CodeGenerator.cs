@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Linq;
 
 namespace CrmRelationship.SolutionModel.Generation;
@@ -30,9 +29,13 @@ public static class CodeGenerator
         "</auto-generated>",
     };
 
-    /// <summary>Every generated file, C# then TypeScript, each in a fixed order.</summary>
-    /// <exception cref="GenerationException">Two names give one identifier, or the facts do not fit the source.</exception>
-    public static IReadOnlyList<GeneratedFile> Generate(SolutionSource source, GenerationFacts facts)
+    /// <summary>
+    /// Every generated file, C# then TypeScript, each in a fixed order. When the action ranking does not fit the
+    /// source (an option was just added or removed), the files that do not depend on it are still generated and
+    /// the problem is returned: the C# enums must change before the ranking in Scoring can be updated.
+    /// </summary>
+    /// <exception cref="GenerationException">Two names give one identifier, or a choice cannot be generated.</exception>
+    public static GeneratedCode Generate(SolutionSource source, GenerationFacts facts)
     {
         if (source is null)
         {
@@ -45,8 +48,9 @@ public static class CodeGenerator
         }
 
         var model = CodeModel.Read(source, facts);
-        return CSharpCode.Files(model).Select(f => new GeneratedFile(CSharpFolder + "/" + f.Name, f.Content))
+        var files = CSharpCode.Files(model).Select(f => new GeneratedFile(CSharpFolder + "/" + f.Name, f.Content))
             .Concat(TypeScriptCode.Files(model).Select(f => new GeneratedFile(TypeScriptFolder + "/" + f.Name, f.Content)))
             .ToList();
+        return new GeneratedCode(files, model.RankingProblem is { } problem ? new[] { problem } : Array.Empty<string>());
     }
 }

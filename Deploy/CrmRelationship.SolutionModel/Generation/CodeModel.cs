@@ -25,7 +25,15 @@ internal sealed class CodeModel
         WebResources = source.WebResources.Select(ReadWebResource).OrderBy(w => w.Identifier, StringComparer.Ordinal).ToList();
         Unique("web resource", WebResources.Select(w => (w.Identifier, w.Name)));
         WebResourceControls = ReadControls(source, WebResources);
-        Actions = ReadRanking(facts.Actions, Choices);
+        try
+        {
+            Actions = ReadRanking(facts.Actions, Choices);
+        }
+        catch (GenerationException ex)
+        {
+            RankingProblem = ex.Message;
+        }
+
         Tiers = facts.Actions.Tiers.ToList();
         StandardColumns = facts.StandardColumns.OrderBy(c => c.Identifier, StringComparer.Ordinal).ToList();
         Unique("standard column", StandardColumns.Select(c => (c.Identifier, c.LogicalName)));
@@ -45,8 +53,11 @@ internal sealed class CodeModel
 
     public IReadOnlyList<WebResourceControlModel> WebResourceControls { get; }
 
-    /// <summary>The ranked choice and its options, most urgent first.</summary>
-    public RankingModel Actions { get; }
+    /// <summary>The ranked choice and its options, most urgent first; null when the ranking does not fit the source.</summary>
+    public RankingModel? Actions { get; }
+
+    /// <summary>Why the ranking does not fit the source (an option added or removed since it was written), or null.</summary>
+    public string? RankingProblem { get; }
 
     public IReadOnlyList<string> Tiers { get; }
 
@@ -145,7 +156,7 @@ internal sealed class CodeModel
     private static RankingModel ReadRanking(ActionRanking ranking, IReadOnlyList<ChoiceModel> choices)
     {
         var choice = choices.FirstOrDefault(c => string.Equals(c.TypeName, ranking.ChoiceTypeName, StringComparison.Ordinal))
-            ?? throw new GenerationException($"The action ranking is for the choice {ranking.ChoiceTypeName}, which the solution source does not have.");
+            ?? throw new GenerationException($"The action ranking is for the choice {ranking.ChoiceTypeName}, which the solution source does not have; rank a choice of the source.");
         var problems = new List<string>();
         foreach (var option in choice.Options.Where(o => ranking.Ranks.Count(r => r.OptionValue == o.Value) != 1))
         {
@@ -164,7 +175,9 @@ internal sealed class CodeModel
 
         if (problems.Count > 0)
         {
-            throw new GenerationException($"The ranking of {choice.LogicalName} does not fit the source: {string.Join("; ", problems)}.");
+            throw new GenerationException(
+                $"ActionRanks in the Scoring library does not fit the choice {choice.LogicalName}: {string.Join("; ", problems)}. "
+                + "Give every option one rank and tier there and run the command again.");
         }
 
         var ranked = ranking.Ranks.OrderBy(r => r.Urgency)

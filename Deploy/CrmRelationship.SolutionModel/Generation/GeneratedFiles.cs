@@ -22,10 +22,12 @@ public static class GeneratedFiles
         return changed.Select(f => f.RelativePath).Concat(leftover).OrderBy(p => p, StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>Writes the files that differ and removes the leftovers.</summary>
-    public static GenerationResult Write(string repositoryRoot, IReadOnlyList<GeneratedFile> files)
+    /// <summary>Writes the files that differ and, when <paramref name="removeLeftovers"/>, removes the leftovers.</summary>
+    /// <param name="removeLeftovers">False when generation was incomplete: a file it could not write is not a leftover.</param>
+    public static GenerationResult Write(string repositoryRoot, IReadOnlyList<GeneratedFile> files, bool removeLeftovers = true)
     {
-        var (changed, leftover) = Compare(repositoryRoot, files);
+        var (changed, found) = Compare(repositoryRoot, files);
+        var leftover = removeLeftovers ? found : new List<string>();
         foreach (var file in changed)
         {
             var path = FullPath(repositoryRoot, file.RelativePath);

@@ -12,7 +12,10 @@ internal static class TypeScriptCode
     public static IEnumerable<(string Name, string Content)> Files(CodeModel model)
     {
         yield return ("choices.ts", Choices(model));
-        yield return ("actionRanks.ts", ActionRanks(model));
+        if (model.Actions is { } actions)
+        {
+            yield return ("actionRanks.ts", ActionRanks(model, actions));
+        }
         yield return ("columns.ts", Columns(model));
         yield return ("customApis.ts", CustomApis(model));
         yield return ("webResources.ts", WebResources(model));
@@ -60,9 +63,9 @@ internal static class TypeScriptCode
         return w.ToString();
     }
 
-    private static string ActionRanks(CodeModel model)
+    private static string ActionRanks(CodeModel model, RankingModel actions)
     {
-        var choice = model.Actions.Choice.TypeName;
+        var choice = actions.Choice.TypeName;
         var tiers = string.Join(" | ", model.Tiers.Select(t => Literal.Quoted(Identifier.Camel(t))));
         var w = Start();
         w.Line($"import type {{ {choice} }} from \"./choices\";")
@@ -80,7 +83,7 @@ internal static class TypeScriptCode
             .Line()
             .Line("/** ActionRanks.All of the Scoring library (relationship-model.md §2), most urgent first. */")
             .Open("export const ACTION_RANKS: readonly ActionRank[] = [");
-        foreach (var rank in model.Actions.Ranks)
+        foreach (var rank in actions.Ranks)
         {
             var key = rank.Option.Identifier;
             w.Line($"{{ key: {Literal.Quoted(key)}, value: {Literal.Number(rank.Option.Value)}, urgency: {Literal.Number(rank.Urgency)}, tier: {Literal.Quoted(Identifier.Camel(rank.Tier))} }},");
@@ -90,7 +93,7 @@ internal static class TypeScriptCode
             .Line()
             .Line("/** The actions' keys, most urgent first. */")
             .Open($"export const ACTION_URGENCY_ORDER: readonly (keyof typeof {choice})[] = [");
-        foreach (var rank in model.Actions.Ranks)
+        foreach (var rank in actions.Ranks)
         {
             w.Line($"{Literal.Quoted(rank.Option.Identifier)},");
         }

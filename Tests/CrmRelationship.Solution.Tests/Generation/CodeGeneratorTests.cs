@@ -56,13 +56,13 @@ public sealed class CodeGeneratorTests
         var first = CodeGenerator.Generate(Fixture.Source, Facts(Ranks()));
         var second = CodeGenerator.Generate(Fixture.Source, Facts(Ranks().Reverse()));
 
-        Assert.That(second, Is.EqualTo(first));
+        Assert.That((second.Files, second.Problems), Is.EqualTo((first.Files, first.Problems)));
     }
 
     [Test]
     public void Generate_GeneratedEnums_HoldEveryOptionOfTheSourceWithItsValue()
     {
-        var choices = CodeGenerator.Generate(Fixture.Source, Facts(Ranks())).Single(f => f.RelativePath.EndsWith("/Choices.g.cs", StringComparison.Ordinal)).Content;
+        var choices = CodeGenerator.Generate(Fixture.Source, Facts(Ranks())).Files.Single(f => f.RelativePath.EndsWith("/Choices.g.cs", StringComparison.Ordinal)).Content;
         var missing = Fixture.Source.OptionSets.SelectMany(o => o.Options.Select(option => $"{Identifier.Pascal(option.Label)} = {option.Value},"))
             .Where(line => !choices.Contains(line, StringComparison.Ordinal));
 
@@ -70,34 +70,38 @@ public sealed class CodeGeneratorTests
     }
 
     [Test]
-    public void Generate_RankingWithoutOneAction_IsRefusedNamingIt()
+    public void Generate_RankingWithoutOneAction_GeneratesAllButTheRanksAndNamesTheMissingAction()
     {
+        var complete = CodeGenerator.Generate(Fixture.Source, Facts(Ranks()));
         var ranks = Ranks().Where(r => r.OptionValue != (int)RecommendedAction.LowRiskMoveOn);
 
+        var code = CodeGenerator.Generate(Fixture.Source, Facts(ranks));
+
         Assert.That(
-            () => CodeGenerator.Generate(Fixture.Source, Facts(ranks)),
-            Throws.TypeOf<GenerationException>().With.Message.Contains("Low risk, move on").And.Message.Contains("ranked 0 times"));
+            (code.Files, code.Problems.Single().Contains("Low risk, move on (" + (int)RecommendedAction.LowRiskMoveOn + ") is ranked 0 times", StringComparison.Ordinal)),
+            Is.EqualTo((complete.Files.Where(f => !f.RelativePath.EndsWith("/actionRanks.ts", StringComparison.Ordinal)).ToList(), true)));
     }
 
     [Test]
-    public void Generate_RankingWithAnUnknownTierOrAGapInTheUrgencies_IsRefusedNamingBoth()
+    public void Generate_RankingWithAnUnknownTierOrAGapInTheUrgencies_NamesBoth()
     {
         var ranks = Ranks().Select(r => r.OptionValue == (int)RecommendedAction.LowRiskMoveOn ? r with { Urgency = 12, Tier = "Urgent" } : r);
 
+        var problem = CodeGenerator.Generate(Fixture.Source, Facts(ranks)).Problems.Single();
+
         Assert.That(
-            () => CodeGenerator.Generate(Fixture.Source, Facts(ranks)),
-            Throws.TypeOf<GenerationException>().With.Message.Contains("the tier Urgent is not one of Neither, Risk, Potential")
-                .And.Message.Contains("the urgencies are not 1 to 11, each once"));
+            problem,
+            Does.Contain("the tier Urgent is not one of Neither, Risk, Potential").And.Contain("the urgencies are not 1 to 11, each once"));
     }
 
     [Test]
-    public void Generate_RankingOfAChoiceTheSourceDoesNotHave_IsRefused()
+    public void Generate_RankingOfAChoiceTheSourceDoesNotHave_SaysSo()
     {
         var facts = Facts(Ranks()) with { Actions = new ActionRanking("NextStep", Tiers, Ranks().ToList()) };
 
         Assert.That(
-            () => CodeGenerator.Generate(Fixture.Source, facts),
-            Throws.TypeOf<GenerationException>().With.Message.EqualTo("The action ranking is for the choice NextStep, which the solution source does not have."));
+            CodeGenerator.Generate(Fixture.Source, facts).Problems,
+            Is.EqualTo(new[] { "The action ranking is for the choice NextStep, which the solution source does not have; rank a choice of the source." }));
     }
 
     [Test]
