@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace CrmRelationship.Deploy.Cli;
 
 /// <summary>
-/// One crmrel command (score today; pack, import, recalculate later): builds its
+/// One crmrel command (score, pack, generate): builds its
 /// System.CommandLine definition, whose action returns the process exit code.
 /// </summary>
 public interface ICliCommand
