@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test in the repository: the web resources' type check, lint, bundle budget, unit tests
-# and real-browser test (first, because the .NET drift tests read the bundle's constants.json), then
+# and real-browser test (first, because the .NET tests read the built bundles), then
 # the .NET test projects. Installs what the tests need (npm packages; Debian's
 # chromium when missing and we are root). Ends with one line totalled over every runner:
 #   N passed, N failed

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
 using System.Linq;
+using System.Reflection;
 
 namespace CrmRelationship.SolutionModel;
 
@@ -71,4 +72,13 @@ public static class CustomApiFieldType
     public const int String = 10;
     public const int StringArray = 11;
     public const int Guid = 12;
+
+    /// <summary>The name of a type code, e.g. 7 → Integer, as the generated code spells it.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The code is not a customapifieldtype.</exception>
+    public static string NameOf(int type) =>
+        typeof(CustomApiFieldType).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.IsLiteral && (int)f.GetRawConstantValue()! == type)
+            .Select(f => f.Name)
+            .FirstOrDefault()
+        ?? throw new ArgumentOutOfRangeException(nameof(type), type, "Not a Custom API field type.");
 }

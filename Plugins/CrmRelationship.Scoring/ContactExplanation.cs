@@ -116,7 +116,7 @@ internal static class ContactExplanation
                 if ((riskMask & (1 << bit)) != 0)
                 {
                     w.Separator(index++, count);
-                    w.Text(Labels.Of((RiskBehaviour)(415700000 + bit)));
+                    w.Text(Labels.Of((RiskBehaviour)(OptionValues.Base + bit)));
                 }
             }
 

@@ -75,7 +75,7 @@ internal static class ContactScorer
         var mask = 0;
         foreach (var risk in inputs.RiskBehaviours)
         {
-            var bit = (int)risk - 415700000;
+            var bit = (int)risk - OptionValues.Base;
             if (bit >= 0 && bit < 4)
             {
                 mask |= 1 << bit;

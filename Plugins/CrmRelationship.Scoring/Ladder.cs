@@ -9,13 +9,13 @@ namespace CrmRelationship.Scoring;
 public static class Ladder
 {
     /// <summary>Rung 1–5 of a level.</summary>
-    public static int Rung(RelationshipLevel level) => (int)level - 415700000 + 1;
+    public static int Rung(RelationshipLevel level) => (int)level - OptionValues.Base + 1;
 
     /// <summary>The level of a rung 1–5.</summary>
-    public static RelationshipLevel LevelOf(int rung) => (RelationshipLevel)(415700000 + rung - 1);
+    public static RelationshipLevel LevelOf(int rung) => (RelationshipLevel)(OptionValues.Base + rung - 1);
 
     /// <summary>The behaviour that shows a rung 1–5.</summary>
-    public static RelationshipBehaviour BehaviourOf(int rung) => (RelationshipBehaviour)(415700000 + rung - 1);
+    public static RelationshipBehaviour BehaviourOf(int rung) => (RelationshipBehaviour)(OptionValues.Base + rung - 1);
 
     /// <summary>Bit (rung − 1) set for each observed behaviour.</summary>
     internal static int Mask(IReadOnlyCollection<RelationshipBehaviour> observed)
@@ -23,7 +23,7 @@ public static class Ladder
         var mask = 0;
         foreach (var behaviour in observed)
         {
-            var rung = (int)behaviour - 415700000;
+            var rung = (int)behaviour - OptionValues.Base;
             if (rung >= 0 && rung < 5)
             {
                 mask |= 1 << rung;

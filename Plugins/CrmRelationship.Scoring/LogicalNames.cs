@@ -1,16 +1,21 @@
 namespace CrmRelationship.Scoring;
 
 /// <summary>
-/// Every Dataverse logical name the product uses (dataverse-schema.md), defined once for all C#
-/// callers: the plug-ins, the offline scorer and the tests. They are plain strings, so the Scoring
-/// library still knows nothing of the SDK; a drift test checks them against the solution source.
+/// The Dataverse names the product uses, grouped as its C# callers need them: the plug-ins, the offline scorer
+/// and the tests. The solution's own names come from the constants generated from Solution/src
+/// (<see cref="ContactFields"/>, <see cref="AccountFields"/>, <see cref="PreviewRelationshipAssessmentApi"/>);
+/// only the standard columns, which the source does not define, are spelled here. Plain strings, so the Scoring
+/// library still knows nothing of the SDK.
 /// </summary>
 public static class LogicalNames
 {
-    public const string Contact = "contact";
-    public const string Account = "account";
+    public const string Contact = ContactFields.EntityLogicalName;
+    public const string Account = AccountFields.EntityLogicalName;
 
-    /// <summary>Standard columns read by the product.</summary>
+    /// <summary>
+    /// Standard columns read by the product. Not in the solution source, so named here once; <c>crmrel generate</c>
+    /// exports them to the web resources.
+    /// </summary>
     public static class Standard
     {
         public const string ContactId = "contactid";
@@ -25,15 +30,15 @@ public static class LogicalNames
     /// <summary>Columns a seller fills in on a contact (relationship-model.md §1).</summary>
     public static class ContactInputs
     {
-        public const string Relationship = "rel_relationship";
-        public const string OrganizationalPower = "rel_organizationalpower";
-        public const string Perception = "rel_perception";
-        public const string ActivityLevel = "rel_activitylevel";
-        public const string ObservedBehaviours = "rel_observedbehaviours";
-        public const string RiskBehaviours = "rel_riskbehaviours";
-        public const string CustomerViewLevel = "rel_customerviewlevel";
-        public const string CustomerViewDate = "rel_customerviewdate";
-        public const string FeedbackCadence = "rel_feedbackcadence";
+        public const string Relationship = ContactFields.Relationship;
+        public const string OrganizationalPower = ContactFields.OrganizationalPower;
+        public const string Perception = ContactFields.Perception;
+        public const string ActivityLevel = ContactFields.ActivityLevel;
+        public const string ObservedBehaviours = ContactFields.ObservedBehaviours;
+        public const string RiskBehaviours = ContactFields.RiskBehaviours;
+        public const string CustomerViewLevel = ContactFields.CustomerViewLevel;
+        public const string CustomerViewDate = ContactFields.CustomerViewDate;
+        public const string FeedbackCadence = ContactFields.FeedbackCadence;
 
         /// <summary>The nine inputs, in the order of dataverse-schema.md.</summary>
         public static readonly string[] All =
@@ -46,88 +51,94 @@ public static class LogicalNames
     /// <summary>Columns an account carries as its own customer view.</summary>
     public static class AccountInputs
     {
-        public const string CustomerViewLevel = "rel_customerviewlevel";
-        public const string CustomerViewDate = "rel_customerviewdate";
-        public const string FeedbackCadence = "rel_feedbackcadence";
+        public const string CustomerViewLevel = AccountFields.CustomerViewLevel;
+        public const string CustomerViewDate = AccountFields.CustomerViewDate;
+        public const string FeedbackCadence = AccountFields.FeedbackCadence;
 
         public static readonly string[] All = { CustomerViewLevel, CustomerViewDate, FeedbackCadence };
     }
 
-    /// <summary>Columns written only by the plug-ins (contact and account share these names).</summary>
+    /// <summary>
+    /// Columns written only by the plug-ins. Contact and account share the names of the first ten (the source
+    /// defines each on both tables); the last five are the account's own.
+    /// </summary>
     public static class Computed
     {
-        public const string RecommendedAction = "rel_recommendedaction";
+        public const string RecommendedAction = ContactFields.RecommendedAction;
 
         /// <summary>
         /// The rank of the recommended action, 1 (most urgent) to 11 (relationship-model.md §2), empty
         /// with no action: the one column the schema page does not name. A view can sort a choice only by
         /// its label or its value, neither of which is the urgency order, so the views sort by this.
         /// </summary>
-        public const string ActionUrgency = "rel_actionurgency";
-        public const string RelationshipLevel = "rel_relationshiplevel";
-        public const string PreviousLevel = "rel_previouslevel";
-        public const string LevelChangedOn = "rel_levelchangedon";
-        public const string Direction = "rel_direction";
-        public const string ExpectationGap = "rel_expectationgap";
-        public const string ExpectationGapScore = "rel_expectationgapscore";
-        public const string ExpectationAlignment = "rel_expectationalignment";
-        public const string NextFeedbackDue = "rel_nextfeedbackdue";
-        public const string HealthScore = "rel_healthscore";
-        public const string ScoreExplanation = "rel_scoreexplanation";
-        public const string ScoredOn = "rel_scoredon";
-        public const string AssessedContacts = "rel_assessedcontacts";
-        public const string RiskContacts = "rel_riskcontacts";
-        public const string PotentialContacts = "rel_potentialcontacts";
-        public const string HighPowerCoverage = "rel_highpowercoverage";
-        public const string KeyContactId = "rel_keycontactid";
+        public const string ActionUrgency = ContactFields.ActionUrgency;
+        public const string RelationshipLevel = ContactFields.RelationshipLevel;
+        public const string PreviousLevel = ContactFields.PreviousLevel;
+        public const string LevelChangedOn = ContactFields.LevelChangedOn;
+        public const string Direction = ContactFields.Direction;
+        public const string ExpectationGap = ContactFields.ExpectationGap;
+        public const string ExpectationGapScore = ContactFields.ExpectationGapScore;
+        public const string ExpectationAlignment = ContactFields.ExpectationAlignment;
+        public const string NextFeedbackDue = ContactFields.NextFeedbackDue;
+        public const string HealthScore = ContactFields.HealthScore;
+        public const string ScoreExplanation = ContactFields.ScoreExplanation;
+        public const string ScoredOn = ContactFields.ScoredOn;
+        public const string AssessedContacts = AccountFields.AssessedContacts;
+        public const string RiskContacts = AccountFields.RiskContacts;
+        public const string PotentialContacts = AccountFields.PotentialContacts;
+        public const string HighPowerCoverage = AccountFields.HighPowerCoverage;
+        public const string KeyContactId = AccountFields.KeyContactId;
 
         /// <summary>The contact's computed columns.</summary>
         public static readonly string[] Contact =
         {
-            RecommendedAction, ActionUrgency, RelationshipLevel, PreviousLevel, LevelChangedOn, Direction, ExpectationGap,
-            ExpectationGapScore, ExpectationAlignment, NextFeedbackDue, HealthScore, ScoreExplanation, ScoredOn,
+            ContactFields.RecommendedAction, ContactFields.ActionUrgency, ContactFields.RelationshipLevel, ContactFields.PreviousLevel,
+            ContactFields.LevelChangedOn, ContactFields.Direction, ContactFields.ExpectationGap, ContactFields.ExpectationGapScore,
+            ContactFields.ExpectationAlignment, ContactFields.NextFeedbackDue, ContactFields.HealthScore, ContactFields.ScoreExplanation,
+            ContactFields.ScoredOn,
         };
 
         /// <summary>The account's computed columns.</summary>
         public static readonly string[] Account =
         {
-            RecommendedAction, ActionUrgency, RelationshipLevel, ExpectationGap, ExpectationGapScore,
-            ExpectationAlignment, NextFeedbackDue, HealthScore, ScoreExplanation, ScoredOn, AssessedContacts, RiskContacts,
-            PotentialContacts, HighPowerCoverage, KeyContactId,
+            AccountFields.RecommendedAction, AccountFields.ActionUrgency, AccountFields.RelationshipLevel, AccountFields.ExpectationGap,
+            AccountFields.ExpectationGapScore, AccountFields.ExpectationAlignment, AccountFields.NextFeedbackDue, AccountFields.HealthScore,
+            AccountFields.ScoreExplanation, AccountFields.ScoredOn, AccountFields.AssessedContacts, AccountFields.RiskContacts,
+            AccountFields.PotentialContacts, AccountFields.HighPowerCoverage, AccountFields.KeyContactId,
         };
     }
 
     /// <summary>
     /// The unbound Custom API the contact form calls to preview an assessment before save, with its
-    /// request parameters and response properties (Solution/src/customapis/rel_PreviewRelationshipAssessment).
+    /// request parameters and response properties (<see cref="PreviewRelationshipAssessmentApi"/>).
     /// </summary>
     public static class PreviewAssessment
     {
-        public const string MessageName = "rel_PreviewRelationshipAssessment";
+        public const string MessageName = PreviewRelationshipAssessmentApi.MessageName;
 
         /// <summary>Request parameters (all optional). Choices are Integer option values.</summary>
-        public const string Relationship = "Relationship";
-        public const string OrganizationalPower = "OrganizationalPower";
-        public const string Perception = "Perception";
-        public const string ActivityLevel = "ActivityLevel";
-        public const string CustomerViewLevel = "CustomerViewLevel";
-        public const string FeedbackCadence = "FeedbackCadence";
+        public const string Relationship = PreviewRelationshipAssessmentApi.RequestParameters.Relationship;
+        public const string OrganizationalPower = PreviewRelationshipAssessmentApi.RequestParameters.OrganizationalPower;
+        public const string Perception = PreviewRelationshipAssessmentApi.RequestParameters.Perception;
+        public const string ActivityLevel = PreviewRelationshipAssessmentApi.RequestParameters.ActivityLevel;
+        public const string CustomerViewLevel = PreviewRelationshipAssessmentApi.RequestParameters.CustomerViewLevel;
+        public const string FeedbackCadence = PreviewRelationshipAssessmentApi.RequestParameters.FeedbackCadence;
 
         /// <summary>String request parameters: option values separated by commas.</summary>
-        public const string ObservedBehaviours = "ObservedBehaviours";
-        public const string RiskBehaviours = "RiskBehaviours";
+        public const string ObservedBehaviours = PreviewRelationshipAssessmentApi.RequestParameters.ObservedBehaviours;
+        public const string RiskBehaviours = PreviewRelationshipAssessmentApi.RequestParameters.RiskBehaviours;
 
         /// <summary>DateTime request parameter; only its date counts.</summary>
-        public const string CustomerViewDate = "CustomerViewDate";
+        public const string CustomerViewDate = PreviewRelationshipAssessmentApi.RequestParameters.CustomerViewDate;
 
         /// <summary>Response properties: Integer, absent when not computed.</summary>
-        public const string RecommendedAction = "RecommendedAction";
-        public const string RelationshipLevel = "RelationshipLevel";
-        public const string ExpectationGap = "ExpectationGap";
-        public const string ExpectationAlignment = "ExpectationAlignment";
-        public const string HealthScore = "HealthScore";
+        public const string RecommendedAction = PreviewRelationshipAssessmentApi.ResponseProperties.RecommendedAction;
+        public const string RelationshipLevel = PreviewRelationshipAssessmentApi.ResponseProperties.RelationshipLevel;
+        public const string ExpectationGap = PreviewRelationshipAssessmentApi.ResponseProperties.ExpectationGap;
+        public const string ExpectationAlignment = PreviewRelationshipAssessmentApi.ResponseProperties.ExpectationAlignment;
+        public const string HealthScore = PreviewRelationshipAssessmentApi.ResponseProperties.HealthScore;
 
         /// <summary>String response property, always set.</summary>
-        public const string Explanation = "Explanation";
+        public const string Explanation = PreviewRelationshipAssessmentApi.ResponseProperties.Explanation;
     }
 }

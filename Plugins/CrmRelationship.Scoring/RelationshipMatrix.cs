@@ -37,32 +37,29 @@ public static class RelationshipMatrix
     /// <summary>The default row for each of the sixteen combinations.</summary>
     public static IReadOnlyList<RecommendedAction> Defaults => DefaultRows;
 
-    /// <summary>The eleven actions, most urgent first.</summary>
-    public static IReadOnlyList<RecommendedAction> ByUrgency { get; } = new[]
-    {
-        RecommendedAction.HighRiskImprovePerception,
-        RecommendedAction.ModerateRiskImprovePerception,
-        RecommendedAction.ModerateRiskMonitorPerception,
-        RecommendedAction.HighPotentialLeverage,
-        RecommendedAction.HighPotentialFindASponsor,
-        RecommendedAction.MedPotentialDevelopRelationship,
-        RecommendedAction.MedPotentialActivate,
-        RecommendedAction.MedPotentialMakeAHero,
-        RecommendedAction.LowPotentialMakeAHero,
-        RecommendedAction.LowPotentialActivate,
-        RecommendedAction.LowRiskMoveOn,
-    };
+    /// <summary>The eleven actions, most urgent first (<see cref="ActionRanks.All"/> in rank order).</summary>
+    public static IReadOnlyList<RecommendedAction> ByUrgency { get; } = ActionsByUrgency();
 
-    // Urgency rank by option index (415700000 + i), 1 = most urgent: ByUrgency read the other way round.
-    // Declared after ByUrgency, which static initialisation runs first.
-    private static readonly int[] UrgencyByIndex = RanksByIndex();
+    // Each action's row of ActionRanks.All by its option index (option value − OptionValues.Base).
+    private static readonly ActionRank[] RankByIndex = RanksByIndex();
 
-    private static int[] RanksByIndex()
+    private static RecommendedAction[] ActionsByUrgency()
     {
-        var ranks = new int[ByUrgency.Count];
-        for (var i = 0; i < ranks.Length; i++)
+        var actions = new RecommendedAction[ActionRanks.All.Count];
+        foreach (var rank in ActionRanks.All)
         {
-            ranks[(int)ByUrgency[i] - 415700000] = i + 1;
+            actions[rank.Urgency - 1] = rank.Action;
+        }
+
+        return actions;
+    }
+
+    private static ActionRank[] RanksByIndex()
+    {
+        var ranks = new ActionRank[ActionRanks.All.Count];
+        foreach (var rank in ActionRanks.All)
+        {
+            ranks[(int)rank.Action - OptionValues.Base] = rank;
         }
 
         return ranks;
@@ -89,26 +86,33 @@ public static class RelationshipMatrix
     }
 
     /// <summary>1 for the most urgent action, 11 for the least (relationship-model.md §2).</summary>
-    public static int Urgency(RecommendedAction action) => UrgencyByIndex[(int)action - 415700000];
+    public static int Urgency(RecommendedAction action) => RankOf(action).Urgency;
 
     /// <summary>The urgency of an action that may be missing, or null without one: the value of rel_actionurgency.</summary>
     public static int? Urgency(RecommendedAction? action) => action is { } a ? Urgency(a) : null;
 
+    /// <summary>Whether the action is a risk, a potential or neither (relationship-model.md §2).</summary>
+    public static ActionTier Tier(RecommendedAction action) => RankOf(action).Tier;
+
     /// <summary>"Moderate risk …" and "High risk …" actions.</summary>
-    public static bool IsRisk(RecommendedAction action) =>
-        action == RecommendedAction.ModerateRiskMonitorPerception
-        || action == RecommendedAction.ModerateRiskImprovePerception
-        || action == RecommendedAction.HighRiskImprovePerception;
+    public static bool IsRisk(RecommendedAction action) => Tier(action) == ActionTier.Risk;
 
     /// <summary>"Med potential …" and "High potential …" actions.</summary>
-    public static bool IsPotential(RecommendedAction action) =>
-        action == RecommendedAction.MedPotentialActivate
-        || action == RecommendedAction.MedPotentialDevelopRelationship
-        || action == RecommendedAction.MedPotentialMakeAHero
-        || action == RecommendedAction.HighPotentialFindASponsor
-        || action == RecommendedAction.HighPotentialLeverage;
+    public static bool IsPotential(RecommendedAction action) => Tier(action) == ActionTier.Potential;
 
-    private static int Bit(int optionValue) => (optionValue - 415700000) & 1;
+    private static ActionRank RankOf(RecommendedAction action)
+    {
+        var index = (int)action - OptionValues.Base;
+        if (index < 0 || index >= RankByIndex.Length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(action), action, "Not one of the eleven actions.");
+        }
 
-    private static int Option(int bit) => 415700000 + (bit & 1);
+        return RankByIndex[index];
+    }
+
+    // The first option of each matrix input (No, Low, Detractor, Passive) is bit 0, the second bit 1.
+    private static int Bit(int optionValue) => (optionValue - OptionValues.Base) & 1;
+
+    private static int Option(int bit) => OptionValues.Base + (bit & 1);
 }

@@ -33,10 +33,10 @@ public class ContactScoringPluginBenchmarks
         if (Message == "Update")
         {
             // The seller changed one input; the pre-image carries the rest and the stored level, as registered.
-            context.InputParameters["Target"] = new Entity(LogicalNames.Contact, id) { [LogicalNames.ContactInputs.Perception] = Option(415700001) };
+            context.InputParameters["Target"] = new Entity(LogicalNames.Contact, id) { [LogicalNames.ContactInputs.Perception] = Option((int)Perception.Advocate) };
             var stored = FullyAssessed(id);
-            stored[LogicalNames.Computed.RelationshipLevel] = Option(415700001);
-            stored[LogicalNames.Computed.PreviousLevel] = Option(415700000);
+            stored[LogicalNames.Computed.RelationshipLevel] = Option((int)RelationshipLevel.Service);
+            stored[LogicalNames.Computed.PreviousLevel] = Option((int)RelationshipLevel.Transactional);
             stored[LogicalNames.Computed.LevelChangedOn] = new DateTime(2026, 5, 1, 9, 0, 0, DateTimeKind.Utc);
             context.PreEntityImages["PreImage"] = stored;
         }
@@ -56,15 +56,18 @@ public class ContactScoringPluginBenchmarks
     /// <summary>Every input set: the longest explanation.</summary>
     private static Entity FullyAssessed(Guid id) => new(LogicalNames.Contact, id)
     {
-        [LogicalNames.ContactInputs.Relationship] = Option(415700001),
-        [LogicalNames.ContactInputs.OrganizationalPower] = Option(415700001),
-        [LogicalNames.ContactInputs.Perception] = Option(415700000),
-        [LogicalNames.ContactInputs.ActivityLevel] = Option(415700001),
-        [LogicalNames.ContactInputs.ObservedBehaviours] = new OptionSetValueCollection { Option(415700000), Option(415700001), Option(415700003) },
-        [LogicalNames.ContactInputs.RiskBehaviours] = new OptionSetValueCollection { Option(415700000), Option(415700001) },
-        [LogicalNames.ContactInputs.CustomerViewLevel] = Option(415700003),
+        [LogicalNames.ContactInputs.Relationship] = Option((int)RelationshipStatus.Yes),
+        [LogicalNames.ContactInputs.OrganizationalPower] = Option((int)OrganizationalPower.High),
+        [LogicalNames.ContactInputs.Perception] = Option((int)Perception.Detractor),
+        [LogicalNames.ContactInputs.ActivityLevel] = Option((int)ActivityLevel.Active),
+        [LogicalNames.ContactInputs.ObservedBehaviours] = new OptionSetValueCollection
+        {
+            Option((int)RelationshipBehaviour.BuysFromUs), Option((int)RelationshipBehaviour.ReliesOnOurSupport), Option((int)RelationshipBehaviour.ConsultsUsBeforeDecisions),
+        },
+        [LogicalNames.ContactInputs.RiskBehaviours] = new OptionSetValueCollection { Option((int)RiskBehaviour.Criticism), Option((int)RiskBehaviour.Contempt) },
+        [LogicalNames.ContactInputs.CustomerViewLevel] = Option((int)RelationshipLevel.Advisor),
         [LogicalNames.ContactInputs.CustomerViewDate] = new DateTime(2026, 3, 15),
-        [LogicalNames.ContactInputs.FeedbackCadence] = Option(415700001),
+        [LogicalNames.ContactInputs.FeedbackCadence] = Option((int)FeedbackCadence.HalfYearly),
     };
 
     /// <summary>Hands out the context, the tracing service and a factory that must not be used (contact scoring makes no call).</summary>

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
@@ -113,21 +114,22 @@ public sealed class MatrixTests
         }
     }
 
-    [TestCase("High risk, improve perception", 1, true, false)]
-    [TestCase("Moderate risk, improve perception", 2, true, false)]
-    [TestCase("Moderate risk, monitor perception", 3, true, false)]
-    [TestCase("High potential, leverage", 4, false, true)]
-    [TestCase("High potential, find a sponsor", 5, false, true)]
-    [TestCase("Med potential, develop relationship", 6, false, true)]
-    [TestCase("Med potential, activate", 7, false, true)]
-    [TestCase("Med potential, make a hero", 8, false, true)]
-    [TestCase("Low potential, make a hero", 9, false, false)]
-    [TestCase("Low potential, activate", 10, false, false)]
-    [TestCase("Low risk, move on", 11, false, false)]
-    public void Action_HasTheDocumentedUrgencyAndKind(string label, int urgency, bool isRisk, bool isPotential)
+    [TestCase("High risk, improve perception", 1, ActionTier.Risk, true, false)]
+    [TestCase("Moderate risk, improve perception", 2, ActionTier.Risk, true, false)]
+    [TestCase("Moderate risk, monitor perception", 3, ActionTier.Risk, true, false)]
+    [TestCase("High potential, leverage", 4, ActionTier.Potential, false, true)]
+    [TestCase("High potential, find a sponsor", 5, ActionTier.Potential, false, true)]
+    [TestCase("Med potential, develop relationship", 6, ActionTier.Potential, false, true)]
+    [TestCase("Med potential, activate", 7, ActionTier.Potential, false, true)]
+    [TestCase("Med potential, make a hero", 8, ActionTier.Potential, false, true)]
+    [TestCase("Low potential, make a hero", 9, ActionTier.Neither, false, false)]
+    [TestCase("Low potential, activate", 10, ActionTier.Neither, false, false)]
+    [TestCase("Low risk, move on", 11, ActionTier.Neither, false, false)]
+    public void Action_HasTheDocumentedUrgencyAndTier(string label, int urgency, ActionTier tier, bool isRisk, bool isPotential)
     {
         var action = Model.Action(label);
 
+        Assert.That(RelationshipMatrix.Tier(action), Is.EqualTo(tier));
         Assert.That(RelationshipMatrix.Urgency(action), Is.EqualTo(urgency));
         Assert.That(RelationshipMatrix.Urgency((RecommendedAction?)action), Is.EqualTo(urgency));
         Assert.That(RelationshipMatrix.ByUrgency[urgency - 1], Is.EqualTo(action));
@@ -135,10 +137,26 @@ public sealed class MatrixTests
         Assert.That(RelationshipMatrix.IsPotential(action), Is.EqualTo(isPotential));
     }
 
-    [TestCase(415700003, true)]
-    [TestCase(415700010, true)]
-    [TestCase(415700011, false)]
-    [TestCase(415699999, false)]
+    [Test]
+    public void ActionRanks_All_ListsEveryActionOnceMostUrgentFirst()
+    {
+        var ranks = ActionRanks.All;
+
+        Assert.That(
+            (ranks.Select(r => r.Action).Order(), ranks.Select(r => r.Urgency)),
+            Is.EqualTo((Enum.GetValues<RecommendedAction>().Order(), Enumerable.Range(1, Enum.GetValues<RecommendedAction>().Length))));
+    }
+
+    public static IEnumerable<TestCaseData> ActionOptionValues()
+    {
+        var count = Labels.All<RecommendedAction>().Count;
+        yield return new TestCaseData((int)RecommendedAction.HighRiskImprovePerception, true).SetName("ActionOptionValue_HighRiskImprovePerception_ReadBack");
+        yield return new TestCaseData((int)RecommendedAction.HighPotentialLeverage, true).SetName("ActionOptionValue_LastOption_ReadBack");
+        yield return new TestCaseData(OptionValues.Base + count, false).SetName("ActionOptionValue_PastTheLastOption_NotReadBack");
+        yield return new TestCaseData(OptionValues.Base - 1, false).SetName("ActionOptionValue_BelowTheBase_NotReadBack");
+    }
+
+    [TestCaseSource(nameof(ActionOptionValues))]
     public void ActionOptionValue_ReadBackOnlyWhenItIsOneOfTheEleven(int value, bool known)
     {
         var read = Labels.TryFromValue<RecommendedAction>(value, out var action);

@@ -54,6 +54,19 @@ internal static class Model
         "Low risk, move on",
     };
 
+    /// <summary>§2: the risk actions, "Moderate risk …" and "High risk …" ("Low risk, move on" is not one).</summary>
+    public static readonly string[] RiskActions =
+    {
+        "High risk, improve perception", "Moderate risk, improve perception", "Moderate risk, monitor perception",
+    };
+
+    /// <summary>§2: the potential actions, "Med potential …" and "High potential …" ("Low potential …" are not).</summary>
+    public static readonly string[] PotentialActions =
+    {
+        "High potential, leverage", "High potential, find a sponsor", "Med potential, develop relationship",
+        "Med potential, activate", "Med potential, make a hero",
+    };
+
     /// <summary>§2: the matrix, row for row, keyed Relationship/Power/Perception/Activity.</summary>
     public static readonly IReadOnlyDictionary<string, string> Matrix = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -84,11 +97,9 @@ internal static class Model
 
     public static int Urgency(RecommendedAction action) => Array.IndexOf(ActionsByUrgency, Labels.Of(action)) + 1;
 
-    public static bool IsRisk(RecommendedAction action) =>
-        Labels.Of(action).StartsWith("Moderate risk", StringComparison.Ordinal) || Labels.Of(action).StartsWith("High risk", StringComparison.Ordinal);
+    public static bool IsRisk(RecommendedAction action) => RiskActions.Contains(Labels.Of(action));
 
-    public static bool IsPotential(RecommendedAction action) =>
-        Labels.Of(action).StartsWith("Med potential", StringComparison.Ordinal) || Labels.Of(action).StartsWith("High potential", StringComparison.Ordinal);
+    public static bool IsPotential(RecommendedAction action) => PotentialActions.Contains(Labels.Of(action));
 
     public static RecommendedAction Action(string label) =>
         Labels.TryParse(label, out RecommendedAction action) ? action : throw new ArgumentException("Not an action label: " + label, nameof(label));

@@ -2,14 +2,16 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
+using CrmRelationship.Scoring;
 using CrmRelationship.SolutionModel;
 using NUnit.Framework;
 
 namespace CrmRelationship.Solution.Tests;
 
 /// <summary>
-/// The views filter what their names promise. Risk and potential values come from the option labels
-/// (relationship-model.md §2), overdue views compare with today through relative operators only, and the
+/// The views filter what their names promise. Risk and potential actions are the tiers of the Scoring library's
+/// ActionRanks (checked against relationship-model.md §2 by the Scoring tests), overdue views compare with today
+/// through relative operators only, and the
 /// views of several actions sort most urgent first through the rel_actionurgency column, because a view
 /// can only sort a choice column by its label (or its value), never in urgency order.
 /// </summary>
@@ -55,20 +57,22 @@ public sealed partial class ViewTests
     }
 
     [Test]
-    public void HighRiskView_ActionValue_Is415700003()
+    public void HighRiskView_ActionValue_IsTheOptionValueOfHighRiskImprovePerception()
     {
         var view = Fixture.Source.View("Contacts: High risk, improve perception");
 
-        Assert.That(view.Conditions.Single(c => c.Attribute == Action).Values.Single(), Is.EqualTo("415700003"));
+        Assert.That(
+            view.Conditions.Single(c => c.Attribute == Action).Values.Single(),
+            Is.EqualTo(((int)RecommendedAction.HighRiskImprovePerception).ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }
 
-    [TestCase("Contacts at risk", "Moderate risk", "High risk")]
-    [TestCase("Accounts at risk", "Moderate risk", "High risk")]
-    [TestCase("Contacts with potential", "Med potential", "High potential")]
-    public void ActionGroupView_InFilter_HoldsExactlyTheActionsWhoseLabelsStartSo(string name, string prefix1, string prefix2)
+    [TestCase("Contacts at risk", ActionTier.Risk)]
+    [TestCase("Accounts at risk", ActionTier.Risk)]
+    [TestCase("Contacts with potential", ActionTier.Potential)]
+    public void ActionGroupView_InFilter_HoldsExactlyTheActionsOfItsTier(string name, ActionTier tier)
     {
         var expected = Fixture.Source.OptionSet(Action).Options
-            .Where(o => o.Label.StartsWith(prefix1, StringComparison.Ordinal) || o.Label.StartsWith(prefix2, StringComparison.Ordinal))
+            .Where(o => RelationshipMatrix.Tier((RecommendedAction)o.Value) == tier)
             .Select(o => o.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
         var condition = Fixture.Source.View(name).Conditions.Single(c => c.Attribute == Action);
@@ -163,7 +167,7 @@ public sealed partial class ViewTests
     public void ActionUrgency_Rank_IsThePositionOfTheActionInTheModelsUrgencyOrder()
     {
         // What the plug-ins write to rel_actionurgency for each option value, against the model page's order.
-        var ranks = Urgency.Select(label => CrmRelationship.Scoring.RelationshipMatrix.Urgency((CrmRelationship.Scoring.RecommendedAction)ValueOf(label)));
+        var ranks = Urgency.Select(label => RelationshipMatrix.Urgency((RecommendedAction)ValueOf(label)));
 
         Assert.That(ranks, Is.EqualTo(Enumerable.Range(1, Urgency.Length)));
     }

@@ -9,9 +9,8 @@ using NUnit.Framework;
 namespace CrmRelationship.Solution.Tests;
 
 /// <summary>
-/// What the web resources' build wrote to WebResources/dist: constants.json (the TypeScript constants as JSON)
-/// and the bundles. A missing file is built with npm when WebResources/node_modules is there; otherwise the
-/// test fails saying which command to run. The bundles are loaded in a bare Node.js VM context to list the
+/// What the web resources' build wrote to WebResources/dist: the bundles. A missing file is built with npm when
+/// WebResources/node_modules is there; otherwise the test fails saying which command to run. The bundles are loaded in a bare Node.js VM context to list the
 /// functions they publish, which is what a form's handler names.
 /// </summary>
 internal static class WebResourceBuild
@@ -26,14 +25,9 @@ internal static class WebResourceBuild
         + "if(typeof v==='function')names.push(n);else if(v&&typeof v==='object'&&d<4)walk(v,n,d+1);}};"
         + "walk(ctx,'',0);out[f]=names;}console.log(JSON.stringify(out));";
 
-    private static readonly Lazy<JsonDocument> LazyConstants = new(LoadConstants);
-
     public static string Folder => Path.Combine(RepositoryPaths.Root, "WebResources");
 
     public static string Dist => Path.Combine(Folder, "dist");
-
-    /// <summary>The root of WebResources/dist/constants.json.</summary>
-    public static JsonElement Constants => LazyConstants.Value.RootElement;
 
     /// <summary>The built file of a web resource, e.g. dist/rel_/scripts/contactform.js.</summary>
     public static string BuiltFile(string webResourceName)
@@ -54,21 +48,6 @@ internal static class WebResourceBuild
         var output = Run("node", "WebResources/dist", ["-e", ListFunctions, file]);
         using var document = JsonDocument.Parse(output);
         return document.RootElement.GetProperty(file).EnumerateArray().Select(e => e.GetString()!).ToList();
-    }
-
-    /// <summary>The strings of a JSON array property.</summary>
-    public static IReadOnlyList<string> Strings(JsonElement element, string property) =>
-        element.GetProperty(property).EnumerateArray().Select(e => e.GetString()!).ToList();
-
-    private static JsonDocument LoadConstants()
-    {
-        var path = Path.Combine(Dist, "constants.json");
-        if (!File.Exists(path))
-        {
-            Build("constants:json", path);
-        }
-
-        return JsonDocument.Parse(File.ReadAllText(path));
     }
 
     private static void Build(string script, string expected)

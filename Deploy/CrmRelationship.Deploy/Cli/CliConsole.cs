@@ -33,8 +33,8 @@ public sealed record CliConsole(IAnsiConsole Out, TextWriter OutWriter, TextWrit
     /// <summary>
     /// The last line of defence of a command: one sentence on stderr naming what failed, never a stack trace.
     /// </summary>
-    /// <param name="command">"pack", "score".</param>
-    /// <param name="activity">"packing", "scoring".</param>
+    /// <param name="command">"pack", "score", "generate".</param>
+    /// <param name="activity">"packing", "scoring", "generating".</param>
     /// <param name="error">What stopped it.</param>
     /// <returns>The exit code, 1.</returns>
     public int Unexpected(string command, string activity, Exception error)

@@ -35,5 +35,6 @@ public static class CrmRelCli
     {
         yield return new ScoreCommand();
         yield return new PackCommand();
+        yield return new GenerateCommand();
     }
 }

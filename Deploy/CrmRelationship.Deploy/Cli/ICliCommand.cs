@@ -3,8 +3,8 @@ using System.CommandLine;
 namespace CrmRelationship.Deploy.Cli;
 
 /// <summary>
-/// One crmrel command (score, pack): builds its System.CommandLine definition, whose action returns
-/// the process exit code.
+/// One crmrel command (score, pack, generate): builds its
+/// System.CommandLine definition, whose action returns the process exit code.
 /// </summary>
 public interface ICliCommand
 {

@@ -4,7 +4,6 @@ using System.CommandLine;
 using System.IO;
 using CrmRelationship.Deploy.Cli;
 using CrmRelationship.Packaging;
-using CrmRelationship.SolutionModel;
 using Spectre.Console;
 
 namespace CrmRelationship.Deploy.Commands;
@@ -75,7 +74,8 @@ public sealed class PackCommand : ICliCommand
                 throw new PackException($"--version must be four whole numbers x.y.z.w, such as 1.0.0.1, not '{request.Version}'.");
             }
 
-            var root = RepositoryRoot();
+            var root = RepositoryFolder.Find()
+                ?? throw new PackException("Run crmrel pack inside the CrmRelationship repository: no CrmRelationship.sln was found above the current folder.");
             var schemas = FindSchemas(request.SchemaDirectory, root);
             var outputDirectory = Path.GetFullPath(request.OutputDirectory);
             if (!request.NoBuild)
@@ -125,23 +125,6 @@ public sealed class PackCommand : ICliCommand
         {
             throw new PackException(ex.Message, ex);
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
-        {
-            try
-            {
-                return SolutionSource.FindRepositoryRoot(start);
-            }
-            catch (DirectoryNotFoundException)
-            {
-                // Try the next place.
-            }
-        }
-
-        throw new PackException("Run crmrel pack inside the CrmRelationship repository: no CrmRelationship.sln was found above the current folder.");
     }
 
     private static void Progress(CliConsole console, string line) => console.Out.MarkupLine("[grey]•[/] " + Markup.Escape(line));

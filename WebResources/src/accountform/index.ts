@@ -2,7 +2,7 @@ import { disableColumns, firstLookup, numberValue } from "../shared/formValues";
 import { normalizeGuid } from "../shared/guid";
 import { stakeholderMapApi } from "../shared/handoff";
 import type { AccountSummary, StakeholderMapContext, StakeholderMapXrm } from "../shared/handoff";
-import { ACCOUNT_COMPUTED, Account, FormControls } from "../shared/schema";
+import { ACCOUNT_COMPUTED, Account, WebResourceControls } from "../shared/schema";
 
 /**
  * Account main form handlers, published as CrmRelationship.AccountForm.
@@ -28,7 +28,7 @@ export function accountSummaryFromForm(formContext: Xrm.FormContext): AccountSum
  * did not open (the map then keeps showing that it waits for the account form).
  */
 export async function connectStakeholderMap(formContext: Xrm.FormContext, xrm: StakeholderMapXrm): Promise<boolean> {
-    const control = formContext.getControl<Xrm.Controls.IframeControl>(FormControls.stakeholderMap);
+    const control = formContext.getControl<Xrm.Controls.IframeControl>(WebResourceControls.stakeholderMap);
     if (!control) {
         return false;
     }

@@ -1,11 +1,18 @@
 /**
- * The only place in TypeScript that spells Dataverse names and option values.
- * Mirrors ../shared/docs/dataverse-schema.md and relationship-model.md §2; `npm run constants:json`
- * writes the same data to dist/constants.json for the C# drift test.
+ * The hand-written layer over the constants generated from the solution source (./generated, written by
+ * `crmrel generate`): which columns are inputs and which are computed, the preview API's parameters with the
+ * columns they are read from, and helpers. No option value, label or solution name is spelled here.
  */
+import { ACTION_RANKS } from "./generated/actionRanks";
+import type { ActionRank, ActionTier } from "./generated/actionRanks";
+import type { RecommendedAction } from "./generated/choices";
+import { AccountColumns, ContactColumns, StandardColumns } from "./generated/columns";
+import { PreviewRelationshipAssessmentApi } from "./generated/customApis";
 
-/** Every option value is 415700000 + n, n counted from 0 in the order the schema lists the options. */
-export const OPTION_VALUE_BASE = 415700000;
+export * from "./generated/choices";
+export { ACTION_RANKS, ACTION_URGENCY_ORDER } from "./generated/actionRanks";
+export type { ActionRank, ActionTier } from "./generated/actionRanks";
+export { WebResourceControls, WebResourceNames } from "./generated/webResources";
 
 export interface ChoiceOption<K extends string = string> {
     readonly key: K;
@@ -18,104 +25,9 @@ export interface Choice<K extends string = string> {
     readonly name: string;
     readonly multiSelect: boolean;
     readonly options: readonly ChoiceOption<K>[];
-    /** Option value by key, e.g. `RecommendedAction.HighRiskImprovePerception`. */
-    readonly value: { readonly [P in K]: number };
 }
 
-function defineChoice<const K extends string>(
-    name: string,
-    options: readonly (readonly [K, string])[],
-    multiSelect = false,
-): Choice<K> {
-    const list = options.map(([key, label], n) => ({ key, label, value: OPTION_VALUE_BASE + n }));
-    const value = {} as Record<K, number>;
-    for (const option of list) {
-        value[option.key] = option.value;
-    }
-    return { name, multiSelect, options: list, value };
-}
-
-export const Choices = {
-    relationshipStatus: defineChoice("rel_relationshipstatus", [
-        ["No", "No"],
-        ["Yes", "Yes"],
-    ]),
-    organizationalPower: defineChoice("rel_organizationalpower", [
-        ["Low", "Low"],
-        ["High", "High"],
-    ]),
-    perception: defineChoice("rel_perception", [
-        ["Detractor", "Detractor"],
-        ["Advocate", "Advocate"],
-    ]),
-    activityLevel: defineChoice("rel_activitylevel", [
-        ["Passive", "Passive"],
-        ["Active", "Active"],
-    ]),
-    recommendedAction: defineChoice("rel_recommendedaction", [
-        ["LowRiskMoveOn", "Low risk, move on"],
-        ["ModerateRiskMonitorPerception", "Moderate risk, monitor perception"],
-        ["ModerateRiskImprovePerception", "Moderate risk, improve perception"],
-        ["HighRiskImprovePerception", "High risk, improve perception"],
-        ["LowPotentialActivate", "Low potential, activate"],
-        ["LowPotentialMakeAHero", "Low potential, make a hero"],
-        ["MedPotentialActivate", "Med potential, activate"],
-        ["MedPotentialDevelopRelationship", "Med potential, develop relationship"],
-        ["MedPotentialMakeAHero", "Med potential, make a hero"],
-        ["HighPotentialFindASponsor", "High potential, find a sponsor"],
-        ["HighPotentialLeverage", "High potential, leverage"],
-    ]),
-    relationshipLevel: defineChoice("rel_relationshiplevel", [
-        ["Transactional", "Transactional"],
-        ["Service", "Service"],
-        ["Partner", "Partner"],
-        ["Advisor", "Advisor"],
-        ["InnerCircle", "Inner Circle"],
-    ]),
-    relationshipBehaviour: defineChoice(
-        "rel_relationshipbehaviour",
-        [
-            ["BuysFromUs", "Buys from us"],
-            ["ReliesOnOurSupport", "Relies on our support"],
-            ["CollaboratesWithUsClosely", "Collaborates with us closely"],
-            ["ConsultsUsBeforeDecisions", "Consults us before decisions"],
-            ["ValuesUsAcrossTheirBusiness", "Values us across their business"],
-        ],
-        true,
-    ),
-    riskBehaviour: defineChoice(
-        "rel_riskbehaviour",
-        [
-            ["Criticism", "Criticism"],
-            ["Contempt", "Contempt"],
-            ["Defensiveness", "Defensiveness"],
-            ["Stonewalling", "Stonewalling"],
-        ],
-        true,
-    ),
-    expectationAlignment: defineChoice("rel_expectationalignment", [
-        ["Aligned", "Aligned"],
-        ["Overestimated", "Overestimated"],
-        ["Underestimated", "Underestimated"],
-    ]),
-    feedbackCadence: defineChoice("rel_feedbackcadence", [
-        ["Quarterly", "Quarterly"],
-        ["HalfYearly", "Half-yearly"],
-        ["Yearly", "Yearly"],
-    ]),
-    direction: defineChoice("rel_direction", [
-        ["ComingTogether", "Coming together"],
-        ["Steady", "Steady"],
-        ["ComingApart", "Coming apart"],
-    ]),
-} as const;
-
-export const RelationshipStatus = Choices.relationshipStatus.value;
-export const OrganizationalPower = Choices.organizationalPower.value;
-export const Perception = Choices.perception.value;
-export const RecommendedAction = Choices.recommendedAction.value;
-
-type RecommendedActionKey = keyof typeof RecommendedAction;
+export type RecommendedActionKey = keyof typeof RecommendedAction;
 
 /** Label of an option value, or undefined when the value is not in the choice. */
 export function labelOf(choice: Choice, value: number | null | undefined): string | undefined {
@@ -125,40 +37,28 @@ export function labelOf(choice: Choice, value: number | null | undefined): strin
     return choice.options.find((option) => option.value === value)?.label;
 }
 
-/** relationship-model.md §2: the 11 actions, most urgent first. */
-export const ACTION_URGENCY_ORDER: readonly RecommendedActionKey[] = [
-    "HighRiskImprovePerception",
-    "ModerateRiskImprovePerception",
-    "ModerateRiskMonitorPerception",
-    "HighPotentialLeverage",
-    "HighPotentialFindASponsor",
-    "MedPotentialDevelopRelationship",
-    "MedPotentialActivate",
-    "MedPotentialMakeAHero",
-    "LowPotentialMakeAHero",
-    "LowPotentialActivate",
-    "LowRiskMoveOn",
-];
+function rankOf(action: number | null | undefined): ActionRank | undefined {
+    return ACTION_RANKS.find((rank) => rank.value === action);
+}
 
 /** 1 (most urgent) to 11, or undefined for an empty or unknown action. */
 export function urgencyRank(action: number | null | undefined): number | undefined {
-    const option = Choices.recommendedAction.options.find((o) => o.value === action);
-    if (option === undefined) {
-        return undefined;
-    }
-    return ACTION_URGENCY_ORDER.indexOf(option.key) + 1;
+    return rankOf(action)?.urgency;
 }
 
-/** relationship-model.md §2: a risk action's label starts with "Moderate risk" or "High risk". */
+/** Risk, potential or neither (relationship-model.md §2), or undefined for an empty or unknown action. */
+function tierOf(action: number | null | undefined): ActionTier | undefined {
+    return rankOf(action)?.tier;
+}
+
+/** A risk action: "Moderate risk …" or "High risk …". */
 export function isRiskAction(action: number | null | undefined): boolean {
-    const label = labelOf(Choices.recommendedAction, action);
-    return label !== undefined && (label.startsWith("Moderate risk") || label.startsWith("High risk"));
+    return tierOf(action) === "risk";
 }
 
-/** relationship-model.md §2: a potential action's label starts with "Med potential" or "High potential". */
+/** A potential action: "Med potential …" or "High potential …". */
 export function isPotentialAction(action: number | null | undefined): boolean {
-    const label = labelOf(Choices.recommendedAction, action);
-    return label !== undefined && (label.startsWith("Med potential") || label.startsWith("High potential"));
+    return tierOf(action) === "potential";
 }
 
 /** statecode of an active record (contact and account). */
@@ -169,45 +69,12 @@ export function lookupValueProperty(lookupLogicalName: string): string {
     return `_${lookupLogicalName}_value`;
 }
 
-/** The account's own customer view: the same three columns, with the same names, as on a contact. */
-const CustomerView = {
-    customerViewLevel: "rel_customerviewlevel",
-    customerViewDate: "rel_customerviewdate",
-    feedbackCadence: "rel_feedbackcadence",
-} as const;
-
-/** Computed columns contact and account share, with the same names (dataverse-schema.md, "Account columns"). */
-const SharedComputed = {
-    recommendedAction: "rel_recommendedaction",
-    /** Not on the schema page: the action's urgency rank (1 = most urgent), the views' sort key. */
-    actionUrgency: "rel_actionurgency",
-    relationshipLevel: "rel_relationshiplevel",
-    expectationGap: "rel_expectationgap",
-    expectationGapScore: "rel_expectationgapscore",
-    expectationAlignment: "rel_expectationalignment",
-    nextFeedbackDue: "rel_nextfeedbackdue",
-    healthScore: "rel_healthscore",
-    scoreExplanation: "rel_scoreexplanation",
-    scoredOn: "rel_scoredon",
-} as const;
-
 export const Contact = {
-    entityName: "contact",
-    contactId: "contactid",
-    fullName: "fullname",
-    parentCustomerId: "parentcustomerid",
-    stateCode: "statecode",
-    relationship: "rel_relationship",
-    organizationalPower: "rel_organizationalpower",
-    perception: "rel_perception",
-    activityLevel: "rel_activitylevel",
-    observedBehaviours: "rel_observedbehaviours",
-    riskBehaviours: "rel_riskbehaviours",
-    ...CustomerView,
-    ...SharedComputed,
-    previousLevel: "rel_previouslevel",
-    levelChangedOn: "rel_levelchangedon",
-    direction: "rel_direction",
+    ...ContactColumns,
+    contactId: StandardColumns.contactId,
+    fullName: StandardColumns.fullName,
+    parentCustomerId: StandardColumns.parentCustomerId,
+    stateCode: StandardColumns.stateCode,
 } as const;
 
 /** The nine seller-editable inputs on a contact. */
@@ -218,7 +85,9 @@ export const CONTACT_INPUTS: readonly string[] = [
     Contact.activityLevel,
     Contact.observedBehaviours,
     Contact.riskBehaviours,
-    ...Object.values(CustomerView),
+    Contact.customerViewLevel,
+    Contact.customerViewDate,
+    Contact.feedbackCadence,
 ];
 
 /** Columns only the plug-ins write; read-only on forms. In the order of LogicalNames.Computed.Contact. */
@@ -239,46 +108,32 @@ export const CONTACT_COMPUTED: readonly string[] = [
 ];
 
 export const Account = {
-    entityName: "account",
-    accountId: "accountid",
-    name: "name",
-    ...CustomerView,
-    ...SharedComputed,
-    assessedContacts: "rel_assessedcontacts",
-    riskContacts: "rel_riskcontacts",
-    potentialContacts: "rel_potentialcontacts",
-    highPowerCoverage: "rel_highpowercoverage",
-    keyContactId: "rel_keycontactid",
+    ...AccountColumns,
+    accountId: StandardColumns.accountId,
+    name: StandardColumns.name,
 } as const;
 
-export const ACCOUNT_INPUTS: readonly string[] = Object.values(CustomerView);
+/** The account's own customer view: the same three columns as on a contact. */
+export const ACCOUNT_INPUTS: readonly string[] = [Account.customerViewLevel, Account.customerViewDate, Account.feedbackCadence];
 
 /** In the order of LogicalNames.Computed.Account. */
 export const ACCOUNT_COMPUTED: readonly string[] = [
-    ...Object.values(SharedComputed),
+    Account.recommendedAction,
+    Account.actionUrgency,
+    Account.relationshipLevel,
+    Account.expectationGap,
+    Account.expectationGapScore,
+    Account.expectationAlignment,
+    Account.nextFeedbackDue,
+    Account.healthScore,
+    Account.scoreExplanation,
+    Account.scoredOn,
     Account.assessedContacts,
     Account.riskContacts,
     Account.potentialContacts,
     Account.highPowerCoverage,
     Account.keyContactId,
 ];
-
-/** Which global choice each choice column uses (same on contact and account). */
-export const COLUMN_CHOICES: Readonly<Record<string, Choice>> = {
-    [Contact.relationship]: Choices.relationshipStatus,
-    [Contact.organizationalPower]: Choices.organizationalPower,
-    [Contact.perception]: Choices.perception,
-    [Contact.activityLevel]: Choices.activityLevel,
-    [Contact.observedBehaviours]: Choices.relationshipBehaviour,
-    [Contact.riskBehaviours]: Choices.riskBehaviour,
-    [Contact.customerViewLevel]: Choices.relationshipLevel,
-    [Contact.feedbackCadence]: Choices.feedbackCadence,
-    [Contact.recommendedAction]: Choices.recommendedAction,
-    [Contact.relationshipLevel]: Choices.relationshipLevel,
-    [Contact.previousLevel]: Choices.relationshipLevel,
-    [Contact.direction]: Choices.direction,
-    [Contact.expectationAlignment]: Choices.expectationAlignment,
-};
 
 export type PreviewParameterType = "Integer" | "String" | "DateTime";
 
@@ -289,40 +144,25 @@ export interface PreviewParameter {
     readonly column: string;
 }
 
+const Parameters = PreviewRelationshipAssessmentApi.requestParameters;
+
+function parameter(field: { readonly name: string; readonly type: PreviewParameterType }, column: string): PreviewParameter {
+    return { name: field.name, type: field.type, column };
+}
+
 /** The unbound Custom API the contact form calls to preview an assessment before save. */
 export const PreviewAssessmentApi = {
-    name: "rel_PreviewRelationshipAssessment",
+    name: PreviewRelationshipAssessmentApi.uniqueName,
     request: [
-        { name: "Relationship", type: "Integer", column: Contact.relationship },
-        { name: "OrganizationalPower", type: "Integer", column: Contact.organizationalPower },
-        { name: "Perception", type: "Integer", column: Contact.perception },
-        { name: "ActivityLevel", type: "Integer", column: Contact.activityLevel },
-        { name: "CustomerViewLevel", type: "Integer", column: Contact.customerViewLevel },
-        { name: "FeedbackCadence", type: "Integer", column: Contact.feedbackCadence },
-        { name: "ObservedBehaviours", type: "String", column: Contact.observedBehaviours },
-        { name: "RiskBehaviours", type: "String", column: Contact.riskBehaviours },
-        { name: "CustomerViewDate", type: "DateTime", column: Contact.customerViewDate },
+        parameter(Parameters.relationship, Contact.relationship),
+        parameter(Parameters.organizationalPower, Contact.organizationalPower),
+        parameter(Parameters.perception, Contact.perception),
+        parameter(Parameters.activityLevel, Contact.activityLevel),
+        parameter(Parameters.customerViewLevel, Contact.customerViewLevel),
+        parameter(Parameters.feedbackCadence, Contact.feedbackCadence),
+        parameter(Parameters.observedBehaviours, Contact.observedBehaviours),
+        parameter(Parameters.riskBehaviours, Contact.riskBehaviours),
+        parameter(Parameters.customerViewDate, Contact.customerViewDate),
     ] as readonly PreviewParameter[],
-    response: {
-        recommendedAction: { name: "RecommendedAction", type: "Integer" },
-        relationshipLevel: { name: "RelationshipLevel", type: "Integer" },
-        expectationGap: { name: "ExpectationGap", type: "Integer" },
-        expectationAlignment: { name: "ExpectationAlignment", type: "Integer" },
-        healthScore: { name: "HealthScore", type: "Integer" },
-        explanation: { name: "Explanation", type: "String" },
-    },
-} as const;
-
-/** Web resource unique names (the solution source registers these). */
-export const WebResourceNames = {
-    contactForm: "rel_/scripts/contactform.js",
-    accountForm: "rel_/scripts/accountform.js",
-    stakeholderMapPage: "rel_/html/stakeholdermap.html",
-    stakeholderMapScript: "rel_/scripts/stakeholdermap.js",
-} as const;
-
-/** Control names the form XML must use. */
-export const FormControls = {
-    /** The web resource control on the account form that shows rel_/html/stakeholdermap.html. */
-    stakeholderMap: "WebResource_stakeholdermap",
+    response: PreviewRelationshipAssessmentApi.responseProperties,
 } as const;

@@ -7,6 +7,7 @@ import {
     labelOf,
     urgencyRank,
 } from "../shared/schema";
+import type { RecommendedActionKey } from "../shared/schema";
 import type { StakeholderContact } from "./data";
 
 /** Pure layout of the stakeholder map: where each contact goes, in what order, in what colour, with what words. */
@@ -102,18 +103,24 @@ export const TIER_STYLES: Readonly<Record<Tier, TierStyle>> = {
     none: { label: "No action yet", background: "#ffffff", foreground: "#323130" },
 };
 
-const TIER_BY_PREFIX: readonly (readonly [string, Tier])[] = [
-    ["High risk", "high-risk"],
-    ["Moderate risk", "moderate-risk"],
-    ["High potential", "high-potential"],
-    ["Med potential", "med-potential"],
-    ["Low potential", "low-potential"],
-    ["Low risk", "move-on"],
-];
+/** The colour of each action: every action is named, so a new action in the source fails the type check until it has one. */
+const TIER_BY_ACTION: Readonly<Record<RecommendedActionKey, Tier>> = {
+    HighRiskImprovePerception: "high-risk",
+    ModerateRiskImprovePerception: "moderate-risk",
+    ModerateRiskMonitorPerception: "moderate-risk",
+    HighPotentialLeverage: "high-potential",
+    HighPotentialFindASponsor: "high-potential",
+    MedPotentialDevelopRelationship: "med-potential",
+    MedPotentialActivate: "med-potential",
+    MedPotentialMakeAHero: "med-potential",
+    LowPotentialMakeAHero: "low-potential",
+    LowPotentialActivate: "low-potential",
+    LowRiskMoveOn: "move-on",
+};
 
 export function actionTier(action: number | null): Tier {
-    const label = labelOf(Choices.recommendedAction, action);
-    return TIER_BY_PREFIX.find(([prefix]) => label?.startsWith(prefix) === true)?.[1] ?? "none";
+    const option = Choices.recommendedAction.options.find((o) => o.value === action);
+    return option === undefined ? "none" : TIER_BY_ACTION[option.key];
 }
 
 export interface ChipView {

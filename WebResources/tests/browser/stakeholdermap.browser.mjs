@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
+import { importTypeScript } from "../../scripts/importTypeScript.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const output = join(root, "test-output");
@@ -18,33 +19,21 @@ const distUrl = pathToFileURL(join(root, "dist", "rel_")).href;
 const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const ACCOUNT_ID = "0a1b2c3d-4e5f-4061-8273-94a5b6c7d8e9";
 
-// Option values (dataverse-schema.md): 415700000 + n.
-const LOW = 415700000;
-const HIGH = 415700001;
-const DETRACTOR = 415700000;
-const ADVOCATE = 415700001;
-const NO = 415700000;
-const YES = 415700001;
-const ACTIONS = [
-    [415700003, "High risk, improve perception"],
-    [415700002, "Moderate risk, improve perception"],
-    [415700001, "Moderate risk, monitor perception"],
-    [415700010, "High potential, leverage"],
-    [415700009, "High potential, find a sponsor"],
-    [415700007, "Med potential, develop relationship"],
-    [415700006, "Med potential, activate"],
-    [415700008, "Med potential, make a hero"],
-    [415700005, "Low potential, make a hero"],
-    [415700004, "Low potential, activate"],
-    [415700000, "Low risk, move on"],
-];
-const LEVELS = ["Transactional", "Service", "Partner", "Advisor", "Inner Circle"];
+// Option values and labels from the constants generated from the solution source.
+const { ACTION_URGENCY_ORDER, Choices, ExpectationAlignment, OrganizationalPower, Perception, RecommendedAction, RelationshipLevel, RelationshipStatus } =
+    await importTypeScript(join(root, "src", "shared", "schema.ts"));
+const { Low: LOW, High: HIGH } = OrganizationalPower;
+const { Detractor: DETRACTOR, Advocate: ADVOCATE } = Perception;
+const { No: NO, Yes: YES } = RelationshipStatus;
+// Most urgent first, so contact 0 gets "High risk, improve perception".
+const ACTIONS = ACTION_URGENCY_ORDER.map((key) => RecommendedAction[key]);
+const LEVELS = Choices.relationshipLevel.options.map((option) => option.value);
 
 const ACCOUNT = {
-    relationshipLevel: 415700002,
+    relationshipLevel: RelationshipLevel.Partner,
     healthScore: 61,
     expectationGap: 1,
-    expectationAlignment: 415700001,
+    expectationAlignment: ExpectationAlignment.Overestimated,
     highPowerCoverage: 40,
     keyContactId: null,
     keyContactName: null,
@@ -62,8 +51,8 @@ function contacts(n) {
         rel_organizationalpower: i % 10 === 9 ? null : i % 2 === 0 ? HIGH : LOW,
         rel_perception: i % 12 === 11 ? null : i % 3 === 0 ? DETRACTOR : ADVOCATE,
         rel_relationship: i % 4 === 0 ? NO : YES,
-        rel_recommendedaction: i % 13 === 12 ? null : ACTIONS[i % ACTIONS.length][0],
-        rel_relationshiplevel: 415700000 + (i % LEVELS.length),
+        rel_recommendedaction: i % 13 === 12 ? null : ACTIONS[i % ACTIONS.length],
+        rel_relationshiplevel: LEVELS[i % LEVELS.length],
         rel_healthscore: (i * 7) % 101,
     }));
 }

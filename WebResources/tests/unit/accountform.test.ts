@@ -2,7 +2,7 @@ import { IframeControlMock } from "xrm-mock";
 import { describe, expect, it, vi } from "vitest";
 import { accountSummaryFromForm, connectStakeholderMap, onLoad } from "../../src/accountform/index";
 import type { StakeholderMapContext } from "../../src/shared/handoff";
-import { ACCOUNT_COMPUTED, FormControls } from "../../src/shared/schema";
+import { ACCOUNT_COMPUTED, ExpectationAlignment, RelationshipLevel, WebResourceControls } from "../../src/shared/schema";
 import { accountForm, eventContext, flushPromises, formContext } from "./helpers/forms";
 
 const KEY_CONTACT: Xrm.LookupValue = { id: "{11111111-2222-4333-8444-555555555555}", name: "Ada Lovelace", entityType: "contact" };
@@ -11,7 +11,7 @@ type Init = (context: StakeholderMapContext) => Promise<void>;
 
 /** Adds the stakeholder map web resource control, whose window is `contentWindow` (or a rejection). */
 function addMapControl(contentWindow: Promise<unknown>): void {
-    const control = new IframeControlMock({ name: FormControls.stakeholderMap });
+    const control = new IframeControlMock({ name: WebResourceControls.stakeholderMap });
     vi.spyOn(control, "getContentWindow").mockReturnValue(contentWindow as Promise<Window>);
     (formContext().ui.controls as unknown as { push(item: unknown): void }).push(control);
 }
@@ -33,10 +33,10 @@ describe("account onLoad", () => {
 
     it("hands the account id, Xrm and the account's values to the stakeholder map", async () => {
         accountForm({
-            relationshipLevel: 415700002,
+            relationshipLevel: RelationshipLevel.Partner,
             healthScore: 64,
             expectationGap: 1,
-            expectationAlignment: 415700001,
+            expectationAlignment: ExpectationAlignment.Overestimated,
             highPowerCoverage: 50,
             keyContact: KEY_CONTACT,
         });
@@ -51,10 +51,10 @@ describe("account onLoad", () => {
             accountId: "0a1b2c3d-4e5f-4061-8273-94a5b6c7d8e9",
             xrm: Xrm,
             account: {
-                relationshipLevel: 415700002,
+                relationshipLevel: RelationshipLevel.Partner,
                 healthScore: 64,
                 expectationGap: 1,
-                expectationAlignment: 415700001,
+                expectationAlignment: ExpectationAlignment.Overestimated,
                 highPowerCoverage: 50,
                 keyContactId: "11111111-2222-4333-8444-555555555555",
                 keyContactName: "Ada Lovelace",

@@ -3,7 +3,16 @@ import { onInputChange, onLoad } from "../../src/contactform/index";
 import { PREVIEW_NOTIFICATION_ID, UNAVAILABLE_NOTIFICATION_ID } from "../../src/contactform/preview";
 import type { PreviewRequest } from "../../src/contactform/preview";
 import { PREVIEW_DEBOUNCE_MS } from "../../src/contactform/previewSession";
-import { CONTACT_COMPUTED, CONTACT_INPUTS, Contact, RecommendedAction } from "../../src/shared/schema";
+import {
+    ActivityLevel,
+    CONTACT_COMPUTED,
+    CONTACT_INPUTS,
+    Contact,
+    OrganizationalPower,
+    Perception,
+    RecommendedAction,
+    RelationshipStatus,
+} from "../../src/shared/schema";
 import { contactForm, eventContext, flushPromises, formContext, notifications } from "./helpers/forms";
 
 interface Deferred<T> {
@@ -59,10 +68,10 @@ function unavailableNotifications(): unknown[] {
 beforeEach(() => {
     vi.useFakeTimers();
     contactForm({
-        relationship: 415700000,
-        organizationalPower: 415700001,
-        perception: 415700000,
-        activityLevel: 415700001,
+        relationship: RelationshipStatus.No,
+        organizationalPower: OrganizationalPower.High,
+        perception: Perception.Detractor,
+        activityLevel: ActivityLevel.Active,
     });
     stubExecute();
 });
@@ -100,7 +109,7 @@ describe("onLoad", () => {
         expect(execute).toHaveBeenCalledTimes(1);
         const request = execute.mock.calls[0]![0];
         expect(request.getMetadata().operationName).toBe("rel_PreviewRelationshipAssessment");
-        expect({ ...request }).toEqual({ Relationship: 415700000, OrganizationalPower: 415700001, Perception: 415700000, ActivityLevel: 415700001 });
+        expect({ ...request }).toEqual({ Relationship: RelationshipStatus.No, OrganizationalPower: OrganizationalPower.High, Perception: Perception.Detractor, ActivityLevel: ActivityLevel.Active });
     });
 
     it("asks the server nothing while every input is empty", async () => {
@@ -163,7 +172,7 @@ describe("preview notification", () => {
 
         onLoad(eventContext());
         await settle();
-        setValue(Contact.perception, 415700001);
+        setValue(Contact.perception, Perception.Advocate);
         await settle();
 
         expect(notifications()).toHaveLength(1);
@@ -188,15 +197,15 @@ describe("debounce and supersede", () => {
         execute.mockResolvedValue(answer(RecommendedAction.MedPotentialActivate));
         onLoad(eventContext());
 
-        setValue(Contact.perception, 415700001);
+        setValue(Contact.perception, Perception.Advocate);
         await vi.advanceTimersByTimeAsync(100);
-        setValue(Contact.relationship, 415700001);
+        setValue(Contact.relationship, RelationshipStatus.Yes);
         await vi.advanceTimersByTimeAsync(100);
-        setValue(Contact.activityLevel, 415700000);
+        setValue(Contact.activityLevel, ActivityLevel.Passive);
         await settle();
 
         expect(execute).toHaveBeenCalledTimes(1);
-        expect({ ...execute.mock.calls[0]![0] }).toMatchObject({ Perception: 415700001, Relationship: 415700001, ActivityLevel: 415700000 });
+        expect({ ...execute.mock.calls[0]![0] }).toMatchObject({ Perception: Perception.Advocate, Relationship: RelationshipStatus.Yes, ActivityLevel: ActivityLevel.Passive });
     });
 
     it("ignores an answer that arrives after a newer change", async () => {
@@ -206,7 +215,7 @@ describe("debounce and supersede", () => {
 
         onLoad(eventContext());
         await settle();
-        setValue(Contact.perception, 415700001);
+        setValue(Contact.perception, Perception.Advocate);
         await settle();
         second.resolve(answer(RecommendedAction.HighPotentialLeverage));
         await flushPromises();
@@ -224,7 +233,7 @@ describe("debounce and supersede", () => {
 
         onLoad(eventContext());
         await settle();
-        setValue(Contact.perception, 415700001);
+        setValue(Contact.perception, Perception.Advocate);
         first.resolve(answer(RecommendedAction.HighRiskImprovePerception));
         await flushPromises();
 
@@ -237,7 +246,7 @@ describe("debounce and supersede", () => {
 
         onLoad(eventContext());
         await settle();
-        setValue(Contact.perception, 415700001);
+        setValue(Contact.perception, Perception.Advocate);
         first.reject(new Error("timeout"));
         await settle();
 
@@ -253,7 +262,7 @@ describe("offline and failure", () => {
         await settle();
         const setSpy = vi.spyOn(formContext().ui, "setFormNotification");
 
-        for (const value of [415700001, 415700000, 415700001]) {
+        for (const value of [Perception.Advocate, Perception.Detractor, Perception.Advocate]) {
             setValue(Contact.perception, value);
             await settle();
         }
@@ -279,15 +288,15 @@ describe("offline and failure", () => {
         await settle();
         const setSpy = vi.spyOn(formContext().ui, "setFormNotification");
 
-        setValue(Contact.perception, 415700001);
+        setValue(Contact.perception, Perception.Advocate);
         await settle();
-        setValue(Contact.relationship, 415700001);
+        setValue(Contact.relationship, RelationshipStatus.Yes);
         await settle();
 
         expect(execute).toHaveBeenCalledTimes(3);
         expect(unavailableNotifications()).toHaveLength(1);
         expect(setSpy).not.toHaveBeenCalled();
-        expect(formContext().getAttribute(Contact.relationship)?.getValue()).toBe(415700001);
+        expect(formContext().getAttribute(Contact.relationship)?.getValue()).toBe(RelationshipStatus.Yes);
         for (const column of CONTACT_INPUTS) {
             expect(formContext().getControl<Xrm.Controls.StandardControl>(column)?.getDisabled(), column).toBe(false);
         }
@@ -319,7 +328,7 @@ describe("offline and failure", () => {
 
         onLoad(eventContext());
         await settle();
-        setValue(Contact.perception, 415700001);
+        setValue(Contact.perception, Perception.Advocate);
         await settle();
 
         expect(previewNotification()).toBeUndefined();
@@ -345,7 +354,7 @@ describe("offline and failure", () => {
         onLoad(eventContext());
         await settle();
         expect(unavailableNotifications()).toHaveLength(1);
-        setValue(Contact.perception, 415700001);
+        setValue(Contact.perception, Perception.Advocate);
         await settle();
 
         expect(unavailableNotifications()).toEqual([]);

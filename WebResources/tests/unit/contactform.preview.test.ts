@@ -7,7 +7,20 @@ import {
     previewParameters,
 } from "../../src/contactform/preview";
 import type { PreviewResult } from "../../src/contactform/preview";
-import { Choices, RecommendedAction } from "../../src/shared/schema";
+import {
+    ActivityLevel,
+    Choices,
+    ExpectationAlignment,
+    FeedbackCadence,
+    OPTION_VALUE_BASE,
+    OrganizationalPower,
+    Perception,
+    RecommendedAction,
+    RelationshipBehaviour,
+    RelationshipLevel,
+    RelationshipStatus,
+    RiskBehaviour,
+} from "../../src/shared/schema";
 import { contactForm, formContext } from "./helpers/forms";
 
 const EMPTY_RESULT: PreviewResult = {
@@ -22,34 +35,34 @@ const EMPTY_RESULT: PreviewResult = {
 describe("previewParameters", () => {
     it("sends every filled input under its Custom API parameter name", () => {
         contactForm({
-            relationship: 415700001,
-            organizationalPower: 415700001,
-            perception: 415700000,
-            activityLevel: 415700001,
-            observedBehaviours: [415700000, 415700001],
-            riskBehaviours: [415700001],
-            customerViewLevel: 415700002,
+            relationship: RelationshipStatus.Yes,
+            organizationalPower: OrganizationalPower.High,
+            perception: Perception.Detractor,
+            activityLevel: ActivityLevel.Active,
+            observedBehaviours: [RelationshipBehaviour.BuysFromUs, RelationshipBehaviour.ReliesOnOurSupport],
+            riskBehaviours: [RiskBehaviour.Contempt],
+            customerViewLevel: RelationshipLevel.Partner,
             customerViewDate: new Date(2026, 2, 31),
-            feedbackCadence: 415700001,
+            feedbackCadence: FeedbackCadence.HalfYearly,
         });
 
         expect(previewParameters(formContext())).toEqual({
-            Relationship: 415700001,
-            OrganizationalPower: 415700001,
-            Perception: 415700000,
-            ActivityLevel: 415700001,
-            ObservedBehaviours: "415700000,415700001",
-            RiskBehaviours: "415700001",
-            CustomerViewLevel: 415700002,
+            Relationship: RelationshipStatus.Yes,
+            OrganizationalPower: OrganizationalPower.High,
+            Perception: Perception.Detractor,
+            ActivityLevel: ActivityLevel.Active,
+            ObservedBehaviours: `${RelationshipBehaviour.BuysFromUs},${RelationshipBehaviour.ReliesOnOurSupport}`,
+            RiskBehaviours: `${RiskBehaviour.Contempt}`,
+            CustomerViewLevel: RelationshipLevel.Partner,
             CustomerViewDate: "2026-03-31T00:00:00Z",
-            FeedbackCadence: 415700001,
+            FeedbackCadence: FeedbackCadence.HalfYearly,
         });
     });
 
     it("leaves out empty inputs, including an empty multi-select", () => {
-        contactForm({ perception: 415700001, observedBehaviours: [] });
+        contactForm({ perception: Perception.Advocate, observedBehaviours: [] });
 
-        expect(previewParameters(formContext())).toEqual({ Perception: 415700001 });
+        expect(previewParameters(formContext())).toEqual({ Perception: Perception.Advocate });
     });
 });
 
@@ -62,7 +75,7 @@ describe("dateOnlyIso", () => {
 
 describe("createPreviewRequest", () => {
     it("describes an unbound action with primitive parameter types for the parameters it carries", () => {
-        const request = createPreviewRequest({ Relationship: 415700001, RiskBehaviours: "415700000", CustomerViewDate: "2026-01-01T00:00:00Z" });
+        const request = createPreviewRequest({ Relationship: RelationshipStatus.Yes, RiskBehaviours: `${RiskBehaviour.Criticism}`, CustomerViewDate: "2026-01-01T00:00:00Z" });
 
         expect(request.getMetadata()).toEqual({
             boundParameter: null,
@@ -77,10 +90,10 @@ describe("createPreviewRequest", () => {
     });
 
     it("holds the parameters as own properties and getMetadata on the prototype", () => {
-        const request = createPreviewRequest({ Perception: 415700000 });
+        const request = createPreviewRequest({ Perception: Perception.Detractor });
 
         expect(Object.keys(request)).toEqual(["Perception"]);
-        expect(request["Perception"]).toBe(415700000);
+        expect(request["Perception"]).toBe(Perception.Detractor);
         expect(Object.prototype.hasOwnProperty.call(request, "getMetadata")).toBe(false);
     });
 
@@ -92,19 +105,19 @@ describe("createPreviewRequest", () => {
 describe("parsePreviewResponse", () => {
     it("reads every response property", () => {
         const result = parsePreviewResponse({
-            RecommendedAction: 415700003,
-            RelationshipLevel: 415700001,
+            RecommendedAction: RecommendedAction.HighRiskImprovePerception,
+            RelationshipLevel: RelationshipLevel.Service,
             ExpectationGap: -2,
-            ExpectationAlignment: 415700002,
+            ExpectationAlignment: ExpectationAlignment.Underestimated,
             HealthScore: 42,
             Explanation: "Why",
         });
 
         expect(result).toEqual({
-            recommendedAction: 415700003,
-            relationshipLevel: 415700001,
+            recommendedAction: RecommendedAction.HighRiskImprovePerception,
+            relationshipLevel: RelationshipLevel.Service,
             expectationGap: -2,
-            expectationAlignment: 415700002,
+            expectationAlignment: ExpectationAlignment.Underestimated,
             healthScore: 42,
             explanation: "Why",
         });
@@ -115,14 +128,14 @@ describe("parsePreviewResponse", () => {
     });
 
     it("drops an action outside the choice, non-integers and blank text", () => {
-        const result = parsePreviewResponse({ RecommendedAction: 415700099, HealthScore: 4.5, ExpectationGap: "1", Explanation: "  " });
+        const result = parsePreviewResponse({ RecommendedAction: OPTION_VALUE_BASE + Choices.recommendedAction.options.length, HealthScore: 4.5, ExpectationGap: "1", Explanation: "  " });
 
         expect(result).toEqual(EMPTY_RESULT);
     });
 });
 
 describe("previewNotice", () => {
-    const risk = [RecommendedAction.HighRiskImprovePerception, RecommendedAction.ModerateRiskImprovePerception, RecommendedAction.ModerateRiskMonitorPerception];
+    const risk: readonly number[] = [RecommendedAction.HighRiskImprovePerception, RecommendedAction.ModerateRiskImprovePerception, RecommendedAction.ModerateRiskMonitorPerception];
 
     it.each(Choices.recommendedAction.options.map((o) => [o.label, o.value] as const))("%s gets the right level", (label, value) => {
         const notice = previewNotice({ ...EMPTY_RESULT, recommendedAction: value });

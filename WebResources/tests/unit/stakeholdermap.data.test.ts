@@ -1,14 +1,22 @@
 import { describe, expect, it, vi } from "vitest";
 import type { AccountSummary, StakeholderMapXrm } from "../../src/shared/handoff";
 import { normalizeGuid } from "../../src/shared/guid";
+import {
+    ExpectationAlignment,
+    OrganizationalPower,
+    Perception,
+    RecommendedAction,
+    RelationshipLevel,
+    RelationshipStatus,
+} from "../../src/shared/schema";
 import { accountQuery, accountSummaryFromRecord, contactFromRecord, contactsQuery, loadMapData } from "../../src/stakeholdermap/data";
 
 const ACCOUNT = "0a1b2c3d-4e5f-4061-8273-94a5b6c7d8e9";
 const SUMMARY: AccountSummary = {
-    relationshipLevel: 415700002,
+    relationshipLevel: RelationshipLevel.Partner,
     healthScore: 70,
     expectationGap: 0,
-    expectationAlignment: 415700000,
+    expectationAlignment: ExpectationAlignment.Aligned,
     highPowerCoverage: 100,
     keyContactId: null,
     keyContactName: null,
@@ -16,7 +24,7 @@ const SUMMARY: AccountSummary = {
 
 function fakeXrm(entities: unknown[], nextLink?: string) {
     const retrieveMultipleRecords = vi.fn().mockResolvedValue({ entities, nextLink });
-    const retrieveRecord = vi.fn().mockResolvedValue({ rel_relationshiplevel: 415700001, _rel_keycontactid_value: "AAAAAAAA-0000-4000-8000-000000000001" });
+    const retrieveRecord = vi.fn().mockResolvedValue({ rel_relationshiplevel: RelationshipLevel.Service, _rel_keycontactid_value: "AAAAAAAA-0000-4000-8000-000000000001" });
     const xrm = { WebApi: { retrieveMultipleRecords, retrieveRecord }, Navigation: {} } as unknown as StakeholderMapXrm;
     return { xrm, retrieveMultipleRecords, retrieveRecord };
 }
@@ -58,7 +66,7 @@ describe("loadMapData", () => {
         expect(retrieveMultipleRecords).toHaveBeenCalledTimes(1);
         expect(retrieveRecord).toHaveBeenCalledTimes(1);
         expect(retrieveRecord).toHaveBeenCalledWith("account", ACCOUNT, accountQuery());
-        expect(data.account.relationshipLevel).toBe(415700001);
+        expect(data.account.relationshipLevel).toBe(RelationshipLevel.Service);
         expect(data.account.keyContactId).toBe("aaaaaaaa-0000-4000-8000-000000000001");
     });
 
@@ -82,21 +90,21 @@ describe("record parsing", () => {
             contactFromRecord({
                 contactid: "{11111111-1111-4111-8111-11111111111A}",
                 fullname: "  Grace Hopper ",
-                rel_organizationalpower: 415700001,
-                rel_perception: 415700000,
-                rel_relationship: 415700001,
-                rel_recommendedaction: 415700002,
-                rel_relationshiplevel: 415700003,
+                rel_organizationalpower: OrganizationalPower.High,
+                rel_perception: Perception.Detractor,
+                rel_relationship: RelationshipStatus.Yes,
+                rel_recommendedaction: RecommendedAction.ModerateRiskImprovePerception,
+                rel_relationshiplevel: RelationshipLevel.Advisor,
                 rel_healthscore: 58,
             }),
         ).toEqual({
             id: "11111111-1111-4111-8111-11111111111a",
             name: "Grace Hopper",
-            power: 415700001,
-            perception: 415700000,
-            relationship: 415700001,
-            action: 415700002,
-            level: 415700003,
+            power: OrganizationalPower.High,
+            perception: Perception.Detractor,
+            relationship: RelationshipStatus.Yes,
+            action: RecommendedAction.ModerateRiskImprovePerception,
+            level: RelationshipLevel.Advisor,
         });
     });
 

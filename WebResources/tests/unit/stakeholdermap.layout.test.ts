@@ -15,7 +15,17 @@ import {
 } from "../../src/stakeholdermap/layout";
 import type { ChipView, MapView, Tier } from "../../src/stakeholdermap/layout";
 import type { AccountSummary } from "../../src/shared/handoff";
-import { ACTION_URGENCY_ORDER, OrganizationalPower as Power, Perception, RecommendedAction as Action, RelationshipStatus } from "../../src/shared/schema";
+import {
+    ACTION_URGENCY_ORDER,
+    Choices,
+    ExpectationAlignment,
+    OPTION_VALUE_BASE,
+    OrganizationalPower as Power,
+    Perception,
+    RecommendedAction as Action,
+    RelationshipLevel,
+    RelationshipStatus,
+} from "../../src/shared/schema";
 
 let nextId = 0;
 
@@ -67,7 +77,7 @@ describe("quadrantOf", () => {
         [null, Perception.Advocate, undefined],
         [Power.High, null, undefined],
         [null, null, undefined],
-        [415700007, Perception.Advocate, undefined],
+        [OPTION_VALUE_BASE + Choices.organizationalPower.options.length, Perception.Advocate, undefined],
     ])("power %s, perception %s → %s", (power, perception, expected) => {
         expect(quadrantOf({ power, perception })).toBe(expected);
     });
@@ -129,7 +139,7 @@ describe("actionTier and colours", () => {
         [Action.LowPotentialActivate, "low-potential"],
         [Action.LowRiskMoveOn, "move-on"],
         [null, "none"],
-        [415700099, "none"],
+        [OPTION_VALUE_BASE + Choices.recommendedAction.options.length, "none"],
     ])("action %s is coloured as %s", (action, tier) => {
         expect(actionTier(action)).toBe(tier);
     });
@@ -154,7 +164,7 @@ describe("actionTier and colours", () => {
 
 describe("chipView", () => {
     it("names the contact, the action and the level for assistive technology", () => {
-        const c = contact({ name: "Grace Hopper", action: Action.HighRiskImprovePerception, level: 415700001 });
+        const c = contact({ name: "Grace Hopper", action: Action.HighRiskImprovePerception, level: RelationshipLevel.Service });
 
         const view = chipView(c, null);
 
@@ -166,7 +176,7 @@ describe("chipView", () => {
     });
 
     it("marks no relationship and the key contact", () => {
-        const c = contact({ name: "Alan", relationship: RelationshipStatus.No, action: Action.HighPotentialFindASponsor, level: 415700000 });
+        const c = contact({ name: "Alan", relationship: RelationshipStatus.No, action: Action.HighPotentialFindASponsor, level: RelationshipLevel.Transactional });
 
         const view = chipView(c, c.id);
 
@@ -186,7 +196,7 @@ describe("chipView", () => {
 describe("summary", () => {
     it("shows the account's level, health, gap, coverage and key contact", () => {
         const items = summaryItems(
-            { relationshipLevel: 415700002, healthScore: 64, expectationGap: 1, expectationAlignment: 415700001, highPowerCoverage: 50, keyContactId: null, keyContactName: null },
+            { relationshipLevel: RelationshipLevel.Partner, healthScore: 64, expectationGap: 1, expectationAlignment: ExpectationAlignment.Overestimated, highPowerCoverage: 50, keyContactId: null, keyContactName: null },
             "Ada Lovelace",
         );
 
@@ -210,12 +220,12 @@ describe("summary", () => {
     });
 
     it.each([
-        [-2, 415700002, "-2 levels (Underestimated)"],
-        [0, 415700000, "0 levels (Aligned)"],
+        [-2, ExpectationAlignment.Underestimated, "-2 levels (Underestimated)"],
+        [0, ExpectationAlignment.Aligned, "0 levels (Aligned)"],
         [3, null, "+3 levels (Overestimated)"],
         [-1, null, "-1 level (Underestimated)"],
         [0, null, "0 levels (Aligned)"],
-        [null, 415700000, "Not known"],
+        [null, ExpectationAlignment.Aligned, "Not known"],
     ])("gap %s with alignment %s reads %s", (gap, alignment, text) => {
         expect(gapText(gap, alignment)).toBe(text);
     });

@@ -1,0 +1,25 @@
+using System;
+using System.Linq;
+using System.Reflection;
+using CrmRelationship.Scoring;
+using CrmRelationship.SolutionModel.Generation;
+
+namespace CrmRelationship.Deploy.Commands;
+
+/// <summary>
+/// What <c>crmrel generate</c> takes from the Scoring library because the solution source cannot hold it: each
+/// action's urgency and tier (<see cref="ActionRanks"/>) and the standard column names
+/// (<see cref="LogicalNames.Standard"/>). crmrel references Scoring, so the generator itself need not.
+/// </summary>
+internal static class ScoringFacts
+{
+    public static GenerationFacts Read() => new(
+        new ActionRanking(
+            nameof(RecommendedAction),
+            Enum.GetNames<ActionTier>(),
+            ActionRanks.All.Select(r => new RankedOption((int)r.Action, r.Urgency, r.Tier.ToString())).ToList()),
+        typeof(LogicalNames.Standard).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.IsLiteral)
+            .Select(f => new StandardColumn(f.Name, (string)f.GetRawConstantValue()!))
+            .ToList());
+}
