@@ -125,7 +125,7 @@ public sealed class GeneratedCodeTests
     [Test]
     public void RootHelp_ListsTheGenerateCommand()
     {
-        var run = Support.TestBook.Run("--help");
+        var run = CrmRelationship.Tests.Shared.TestBook.Run("--help");
 
         Assert.That(run.Output, Does.Contain("generate"));
     }

@@ -4,6 +4,7 @@ using System.CommandLine;
 using System.IO;
 using CrmRelationship.Deploy.Cli;
 using CrmRelationship.Packaging;
+using CrmRelationship.SolutionModel;
 using Spectre.Console;
 
 namespace CrmRelationship.Deploy.Commands;

@@ -90,8 +90,8 @@ public sealed class ContactScoringPluginTests
 
     public static IEnumerable<TestCaseData> ValuesOutsideTheirChoice()
     {
-        yield return new TestCaseData(Names.ContactInputs.Perception, OptionValues.After<Perception>(), false);
-        yield return new TestCaseData(Names.ContactInputs.ObservedBehaviours, OptionValues.After<RelationshipBehaviour>(), true);
+        yield return new TestCaseData(Names.ContactInputs.Perception, ChoiceValues.After<Perception>(), false);
+        yield return new TestCaseData(Names.ContactInputs.ObservedBehaviours, ChoiceValues.After<RelationshipBehaviour>(), true);
     }
 
     [TestCaseSource(nameof(ValuesOutsideTheirChoice))]

@@ -40,8 +40,8 @@ public sealed class PreviewRelationshipAssessmentPluginTests
         yield return Case(
             "a missing rung and an underestimated view, without a capture date",
             [
-                (Api.ObservedBehaviours, " " + OptionValues.List(" , ", RelationshipBehaviour.BuysFromUs, RelationshipBehaviour.ReliesOnOurSupport)
-                    + "," + OptionValues.Text(RelationshipBehaviour.ConsultsUsBeforeDecisions) + " "),
+                (Api.ObservedBehaviours, " " + ChoiceValues.List(" , ", RelationshipBehaviour.BuysFromUs, RelationshipBehaviour.ReliesOnOurSupport)
+                    + "," + ChoiceValues.Text(RelationshipBehaviour.ConsultsUsBeforeDecisions) + " "),
                 (Api.CustomerViewLevel, (int)RelationshipLevel.InnerCircle),
                 (Api.Perception, (int)Perception.Advocate), (Api.Relationship, (int)RelationshipStatus.Yes),
             ],
@@ -53,8 +53,8 @@ public sealed class PreviewRelationshipAssessmentPluginTests
         yield return Case(
             "three risks, an overestimated view and an empty list",
             [
-                (Api.RiskBehaviours, OptionValues.List(RiskBehaviour.Criticism, RiskBehaviour.Defensiveness, RiskBehaviour.Stonewalling)),
-                (Api.ObservedBehaviours, OptionValues.List(
+                (Api.RiskBehaviours, ChoiceValues.List(RiskBehaviour.Criticism, RiskBehaviour.Defensiveness, RiskBehaviour.Stonewalling)),
+                (Api.ObservedBehaviours, ChoiceValues.List(
                     RelationshipBehaviour.BuysFromUs, RelationshipBehaviour.ReliesOnOurSupport, RelationshipBehaviour.CollaboratesWithUsClosely,
                     RelationshipBehaviour.ConsultsUsBeforeDecisions, RelationshipBehaviour.ValuesUsAcrossTheirBusiness)),
                 (Api.CustomerViewLevel, (int)RelationshipLevel.Transactional), (Api.CustomerViewDate, CapturedOn),
@@ -122,8 +122,8 @@ public sealed class PreviewRelationshipAssessmentPluginTests
 
     public static IEnumerable<TestCaseData> OptionValuesOutsideTheirChoice()
     {
-        yield return new TestCaseData(Api.Perception, OptionValues.After<Perception>());
-        yield return new TestCaseData(Api.ActivityLevel, -OptionValues.Of(ActivityLevel.Active));
+        yield return new TestCaseData(Api.Perception, ChoiceValues.After<Perception>());
+        yield return new TestCaseData(Api.ActivityLevel, -ChoiceValues.Of(ActivityLevel.Active));
     }
 
     [TestCaseSource(nameof(OptionValuesOutsideTheirChoice))]
@@ -141,7 +141,7 @@ public sealed class PreviewRelationshipAssessmentPluginTests
     /// <summary>The malformed lists, and a value outside a list's choice among others, are refused through the pipeline (see the scenarios).</summary>
     public static IEnumerable<TestCaseData> ListsOfOneValueOutsideTheirChoice()
     {
-        var unknown = OptionValues.After<RelationshipBehaviour>().ToString(CultureInfo.InvariantCulture);
+        var unknown = ChoiceValues.After<RelationshipBehaviour>().ToString(CultureInfo.InvariantCulture);
         yield return new TestCaseData(Api.ObservedBehaviours, unknown, unknown);
     }
 
@@ -159,8 +159,8 @@ public sealed class PreviewRelationshipAssessmentPluginTests
 
     public static IEnumerable<TestCaseData> ValuesOfTheWrongType()
     {
-        yield return new TestCaseData(Api.Perception, OptionValues.Text(Perception.Advocate));
-        yield return new TestCaseData(Api.RiskBehaviours, OptionValues.Of(RiskBehaviour.Contempt));
+        yield return new TestCaseData(Api.Perception, ChoiceValues.Text(Perception.Advocate));
+        yield return new TestCaseData(Api.RiskBehaviours, ChoiceValues.Of(RiskBehaviour.Contempt));
         yield return new TestCaseData(Api.CustomerViewDate, "2026-01-15");
     }
 
@@ -192,8 +192,8 @@ public sealed class PreviewRelationshipAssessmentPluginTests
         var run = Preview(
             (Api.Relationship, (int)RelationshipStatus.No), (Api.OrganizationalPower, (int)OrganizationalPower.High),
             (Api.Perception, (int)Perception.Detractor), (Api.ActivityLevel, (int)ActivityLevel.Active),
-            (Api.ObservedBehaviours, OptionValues.List(RelationshipBehaviour.BuysFromUs, RelationshipBehaviour.ReliesOnOurSupport, RelationshipBehaviour.CollaboratesWithUsClosely)),
-            (Api.RiskBehaviours, OptionValues.List(RiskBehaviour.Contempt)), (Api.CustomerViewLevel, (int)RelationshipLevel.Advisor),
+            (Api.ObservedBehaviours, ChoiceValues.List(RelationshipBehaviour.BuysFromUs, RelationshipBehaviour.ReliesOnOurSupport, RelationshipBehaviour.CollaboratesWithUsClosely)),
+            (Api.RiskBehaviours, ChoiceValues.List(RiskBehaviour.Contempt)), (Api.CustomerViewLevel, (int)RelationshipLevel.Advisor),
             (Api.CustomerViewDate, CapturedOn), (Api.FeedbackCadence, (int)FeedbackCadence.HalfYearly));
 
         run.Run(new PreviewRelationshipAssessmentPlugin());
@@ -224,7 +224,7 @@ public sealed class PreviewRelationshipAssessmentPluginTests
     [Test]
     public void Preview_Trace_NamesNoValueOnlyTheCountOfParameters()
     {
-        var list = OptionValues.List(RelationshipBehaviour.BuysFromUs, RelationshipBehaviour.ReliesOnOurSupport);
+        var list = ChoiceValues.List(RelationshipBehaviour.BuysFromUs, RelationshipBehaviour.ReliesOnOurSupport);
         var run = Preview().With(Api.ObservedBehaviours, list).With(Api.Relationship, (int)RelationshipStatus.Yes);
 
         run.Run(new PreviewRelationshipAssessmentPlugin());

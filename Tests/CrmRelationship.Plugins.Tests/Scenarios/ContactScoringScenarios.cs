@@ -175,9 +175,9 @@ public sealed class ContactScoringScenarios
 
     public static IEnumerable<TestCaseData> ValuesOutsideTheirChoice()
     {
-        yield return new TestCaseData(Names.ContactInputs.Perception, OptionValues.After<Perception>());
+        yield return new TestCaseData(Names.ContactInputs.Perception, ChoiceValues.After<Perception>());
         yield return new TestCaseData(Names.ContactInputs.Relationship, 1); // a position in the choice, not a value
-        yield return new TestCaseData(Names.ContactInputs.CustomerViewLevel, OptionValues.After<RelationshipLevel>());
+        yield return new TestCaseData(Names.ContactInputs.CustomerViewLevel, ChoiceValues.After<RelationshipLevel>());
     }
 
     [TestCaseSource(nameof(ValuesOutsideTheirChoice))]
@@ -202,7 +202,7 @@ public sealed class ContactScoringScenarios
     {
         var id = crm.CreateContact(Contacts.FullyAssessed, account, "Ada Lovelace");
         var before = crm.Contact(id);
-        var unknown = OptionValues.After<RelationshipBehaviour>();
+        var unknown = ChoiceValues.After<RelationshipBehaviour>();
         var behaviours = new OptionSetValueCollection { Columns.Option(RelationshipBehaviour.BuysFromUs), new OptionSetValue(unknown) };
 
         var thrown = Assert.Throws<InvalidPluginExecutionException>(() =>
@@ -233,8 +233,8 @@ public sealed class StoredUnknownOptionScenarios
         {
             [Names.Standard.FullName] = "Grace Hopper",
             [Names.Standard.ParentCustomerId] = new EntityReference(Names.Account, accountId),
-            [Names.Computed.RecommendedAction] = new OptionSetValue(OptionValues.After<RecommendedAction>()),
-            [Names.ContactInputs.OrganizationalPower] = new OptionSetValue(OptionValues.After<OrganizationalPower>()),
+            [Names.Computed.RecommendedAction] = new OptionSetValue(ChoiceValues.After<RecommendedAction>()),
+            [Names.ContactInputs.OrganizationalPower] = new OptionSetValue(ChoiceValues.After<OrganizationalPower>()),
         });
         var account = accountId;
 
@@ -258,7 +258,7 @@ public sealed class StoredUnknownOptionScenarios
             [Names.Standard.FullName] = "Ada Lovelace",
             [Names.ContactInputs.Relationship] = new OptionSetValue((int)RelationshipStatus.Yes),
             [Names.ContactInputs.OrganizationalPower] = new OptionSetValue((int)OrganizationalPower.High),
-            [Names.ContactInputs.Perception] = new OptionSetValue(OptionValues.After<Perception>()),
+            [Names.ContactInputs.Perception] = new OptionSetValue(ChoiceValues.After<Perception>()),
             [Names.ContactInputs.ActivityLevel] = new OptionSetValue((int)ActivityLevel.Active),
         });
 

@@ -70,13 +70,13 @@ public sealed class LargeAccountScenarios
         ? ContactInputs.Empty
         : new ContactInputs
         {
-            Relationship = OptionValues.At<RelationshipStatus>(i % 2),
-            OrganizationalPower = OptionValues.At<OrganizationalPower>(i / 2 % 2),
-            Perception = OptionValues.At<Perception>(i / 4 % 2),
-            ActivityLevel = OptionValues.At<ActivityLevel>(i / 8 % 2),
-            ObservedBehaviours = OptionValues.InOrder<RelationshipBehaviour>().Take(i % 6).ToArray(),
+            Relationship = ChoiceValues.At<RelationshipStatus>(i % 2),
+            OrganizationalPower = ChoiceValues.At<OrganizationalPower>(i / 2 % 2),
+            Perception = ChoiceValues.At<Perception>(i / 4 % 2),
+            ActivityLevel = ChoiceValues.At<ActivityLevel>(i / 8 % 2),
+            ObservedBehaviours = ChoiceValues.InOrder<RelationshipBehaviour>().Take(i % 6).ToArray(),
             RiskBehaviours = i % 7 == 0 ? new[] { RiskBehaviour.Criticism } : Array.Empty<RiskBehaviour>(),
-            CustomerViewLevel = i % 3 == 0 ? OptionValues.At<RelationshipLevel>(i % 5) : null,
+            CustomerViewLevel = i % 3 == 0 ? ChoiceValues.At<RelationshipLevel>(i % 5) : null,
             CustomerViewDate = i % 3 == 0 ? new DateTime(2026, 1, 1).AddDays(i % 300) : null,
         };
 }

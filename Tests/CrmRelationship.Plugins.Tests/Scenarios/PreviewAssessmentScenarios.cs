@@ -96,12 +96,12 @@ public sealed class PreviewAssessmentScenarios
 
     public static IEnumerable<TestCaseData> OptionValuesOutsideTheirChoice()
     {
-        yield return new TestCaseData(Api.Relationship, OptionValues.After<RelationshipStatus>());
+        yield return new TestCaseData(Api.Relationship, ChoiceValues.After<RelationshipStatus>());
         yield return new TestCaseData(Api.OrganizationalPower, 1); // a position in the choice, not a value
-        yield return new TestCaseData(Api.Perception, -OptionValues.Of(Perception.Advocate));
-        yield return new TestCaseData(Api.ActivityLevel, OptionValues.After<ActivityLevel>());
-        yield return new TestCaseData(Api.CustomerViewLevel, OptionValues.After<RelationshipLevel>());
-        yield return new TestCaseData(Api.FeedbackCadence, OptionValues.After<FeedbackCadence>());
+        yield return new TestCaseData(Api.Perception, -ChoiceValues.Of(Perception.Advocate));
+        yield return new TestCaseData(Api.ActivityLevel, ChoiceValues.After<ActivityLevel>());
+        yield return new TestCaseData(Api.CustomerViewLevel, ChoiceValues.After<RelationshipLevel>());
+        yield return new TestCaseData(Api.FeedbackCadence, ChoiceValues.After<FeedbackCadence>());
     }
 
     [TestCaseSource(nameof(OptionValuesOutsideTheirChoice))]
@@ -122,12 +122,12 @@ public sealed class PreviewAssessmentScenarios
         TestCaseData Named(string parameter, string list, string named) => new(parameter, list, named);
         TestCaseData Whole(string parameter, string list) => Named(parameter, list, list);
 
-        var unknownRisk = OptionValues.After<RiskBehaviour>().ToString(CultureInfo.InvariantCulture);
-        yield return Whole(Api.ObservedBehaviours, OptionValues.List(",,", RelationshipBehaviour.BuysFromUs, RelationshipBehaviour.ReliesOnOurSupport));
-        yield return Whole(Api.ObservedBehaviours, OptionValues.List(";", RelationshipBehaviour.BuysFromUs, RelationshipBehaviour.ReliesOnOurSupport));
+        var unknownRisk = ChoiceValues.After<RiskBehaviour>().ToString(CultureInfo.InvariantCulture);
+        yield return Whole(Api.ObservedBehaviours, ChoiceValues.List(",,", RelationshipBehaviour.BuysFromUs, RelationshipBehaviour.ReliesOnOurSupport));
+        yield return Whole(Api.ObservedBehaviours, ChoiceValues.List(";", RelationshipBehaviour.BuysFromUs, RelationshipBehaviour.ReliesOnOurSupport));
         yield return Whole(Api.ObservedBehaviours, "Buys from us");
-        yield return Whole(Api.RiskBehaviours, OptionValues.Text(RiskBehaviour.Contempt) + ",");
-        yield return Named(Api.RiskBehaviours, OptionValues.Text(RiskBehaviour.Criticism) + "," + unknownRisk, unknownRisk);
+        yield return Whole(Api.RiskBehaviours, ChoiceValues.Text(RiskBehaviour.Contempt) + ",");
+        yield return Named(Api.RiskBehaviours, ChoiceValues.Text(RiskBehaviour.Criticism) + "," + unknownRisk, unknownRisk);
     }
 
     [TestCaseSource(nameof(MalformedListsAndValuesOutsideTheirChoice))]
@@ -158,9 +158,9 @@ public sealed class PreviewAssessmentScenarios
 
     public static IEnumerable<TestCaseData> ValuesOfAnotherTypeThanRegistered()
     {
-        yield return new TestCaseData(Api.Perception, OptionValues.Text(Perception.Advocate));
-        yield return new TestCaseData(Api.Relationship, (long)OptionValues.Of(RelationshipStatus.Yes));
-        yield return new TestCaseData(Api.RiskBehaviours, OptionValues.Of(RiskBehaviour.Contempt));
+        yield return new TestCaseData(Api.Perception, ChoiceValues.Text(Perception.Advocate));
+        yield return new TestCaseData(Api.Relationship, (long)ChoiceValues.Of(RelationshipStatus.Yes));
+        yield return new TestCaseData(Api.RiskBehaviours, ChoiceValues.Of(RiskBehaviour.Contempt));
         yield return new TestCaseData(Api.CustomerViewDate, "2026-01-15");
     }
 

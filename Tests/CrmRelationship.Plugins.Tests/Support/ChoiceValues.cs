@@ -11,7 +11,7 @@ namespace CrmRelationship.Plugins.Tests.Support;
 /// position in a choice, and just past a choice (a value the product does not know, as an option an
 /// administrator added to the global choice would be).
 /// </summary>
-internal static class OptionValues
+internal static class ChoiceValues
 {
     public static int Of<TChoice>(TChoice choice)
         where TChoice : struct, Enum =>
