@@ -93,10 +93,11 @@ for trx in "$results"/dotnet/*.trx; do
   p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
   f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
   e=$(sed -n 's/.* error="\([0-9]*\)".*/\1/p' <<<"$counters")
-  # NUnit's Assert.Ignore reaches the trx as notExecuted; Assert.Inconclusive as inconclusive.
-  n=$(sed -n 's/.* notExecuted="\([0-9]*\)".*/\1/p' <<<"$counters")
-  i=$(sed -n 's/.* inconclusive="\([0-9]*\)".*/\1/p' <<<"$counters")
-  dp=$((dp + ${p:-0})); df=$((df + ${f:-0} + ${e:-0})); ds=$((ds + ${n:-0} + ${i:-0}))
+  # A test NUnit ignored (Assert.Ignore) is in the trx's total but not among the executed; the
+  # logger leaves its notExecuted counter at 0, so the difference is the count.
+  t=$(sed -n 's/.* total="\([0-9]*\)".*/\1/p' <<<"$counters")
+  x=$(sed -n 's/.* executed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  dp=$((dp + ${p:-0})); df=$((df + ${f:-0} + ${e:-0})); ds=$((ds + ${t:-0} - ${x:-0}))
 done
 if [ "$trx_found" -eq 1 ]; then count "dotnet" "$dp" "$df" "$dotnet_rc" "$ds"; else count "dotnet" "" "" "$dotnet_rc"; fi
 

@@ -61,6 +61,7 @@ internal sealed partial class ScoringRun
         var ranked = new List<(AccountSummary, AccountBucket)>(accounts.Count);
         var columns = plan.Columns;
         var computed = ComputedColumns.Account;
+        var values = new CsvScoreValues(writer);
         foreach (var bucket in accounts)
         {
             var contacts = new AccountContact[bucket.Contacts.Count];
@@ -79,7 +80,7 @@ internal sealed partial class ScoringRun
                 }
                 else
                 {
-                    computed[~column].Write(writer, score);
+                    computed[~column].Column.Write(score, values);
                 }
             }
 

@@ -19,6 +19,7 @@ internal sealed partial class ScoringRun
         var parents = accountsById.GetAlternateLookup<ReadOnlySpan<char>>();
         var columns = plan.Columns;
         var computed = ComputedColumns.Contact;
+        var values = new CsvScoreValues(writer);
         var today = now.Date;
         var progress = options.Progress;
         var length = progress is null ? 0 : new FileInfo(path).Length;
@@ -71,7 +72,7 @@ internal sealed partial class ScoringRun
                 }
                 else
                 {
-                    computed[~column].Write(writer, score);
+                    computed[~column].Column.Write(score, values);
                 }
             }
 

@@ -65,7 +65,7 @@ internal static class AccountColumns
             PageInfo = new PagingInfo { Count = PageSize, PageNumber = 1 },
         };
         query.Criteria.AddCondition(Names.Standard.ParentCustomerId, ConditionOperator.Equal, accountId);
-        query.Criteria.AddCondition(Names.Standard.StateCode, ConditionOperator.Equal, 0);
+        query.Criteria.AddCondition(Names.Standard.StateCode, ConditionOperator.Equal, Names.Standard.ActiveState);
         query.AddOrder(Names.Standard.ContactId, OrderType.Ascending);
 
         var contacts = new List<AccountContact>();
@@ -87,35 +87,9 @@ internal static class AccountColumns
         }
     }
 
-    /// <summary>Every computed account column (but rel_scoredon) and how its value comes from a score.</summary>
-    private static readonly KeyValuePair<string, Func<AccountScore, object?>>[] ComputedValues =
-    {
-        Value(Names.Computed.RecommendedAction, s => ContactColumns.Option(s.RecommendedAction)),
-        Value(Names.Computed.ActionUrgency, s => RelationshipMatrix.Urgency(s.RecommendedAction)),
-        Value(Names.Computed.RelationshipLevel, s => ContactColumns.Option(s.RelationshipLevel)),
-        Value(Names.Computed.ExpectationGap, s => s.ExpectationGap),
-        Value(Names.Computed.ExpectationGapScore, s => s.ExpectationGapScore),
-        Value(Names.Computed.ExpectationAlignment, s => ContactColumns.Option(s.ExpectationAlignment)),
-        Value(Names.Computed.NextFeedbackDue, s => s.NextFeedbackDue),
-        Value(Names.Computed.HealthScore, s => s.HealthScore),
-        Value(Names.Computed.ScoreExplanation, s => s.Explanation),
-        Value(Names.Computed.AssessedContacts, s => s.AssessedContacts),
-        Value(Names.Computed.RiskContacts, s => s.RiskContacts),
-        Value(Names.Computed.PotentialContacts, s => s.PotentialContacts),
-        Value(Names.Computed.HighPowerCoverage, s => s.HighPowerCoverage),
-        Value(Names.Computed.KeyContactId, s => s.KeyContactId is null ? null : new EntityReference(Names.Contact, Guid.Parse(s.KeyContactId))),
-    };
-
     /// <summary>Sets every computed column on a PreOperation Target.</summary>
-    public static void Write(AccountScore score, DateTime scoredOn, Entity target)
-    {
-        foreach (var pair in ComputedValues)
-        {
-            target[pair.Key] = pair.Value(score);
-        }
-
-        target[Names.Computed.ScoredOn] = scoredOn;
-    }
+    public static void Write(AccountScore score, DateTime scoredOn, Entity target) =>
+        ScoreValues.Write(ScoreColumns.Account, score, scoredOn, target);
 
     /// <summary>
     /// The columns whose new value differs from the stored one, or null when nothing changed, so an
@@ -124,14 +98,14 @@ internal static class AccountColumns
     public static Entity? Changes(AccountScore score, Entity stored, DateTime scoredOn)
     {
         Entity? update = null;
-        foreach (var pair in ComputedValues)
+        foreach (var column in ScoreColumns.Account)
         {
-            var computed = pair.Value(score);
-            stored.Attributes.TryGetValue(pair.Key, out var old);
-            if (!SameValue(old, computed))
+            var computed = ScoreValues.Of(column, score);
+            stored.Attributes.TryGetValue(column.Name, out var old);
+            if (!ScoreValues.Same(old, computed))
             {
                 update ??= new Entity(Names.Account, stored.Id);
-                update[pair.Key] = computed;
+                update[column.Name] = computed;
             }
         }
 
@@ -142,33 +116,6 @@ internal static class AccountColumns
 
         return update;
     }
-
-    internal static bool SameValue(object? stored, object? computed)
-    {
-        if (stored is null || computed is null)
-        {
-            return stored is null && computed is null;
-        }
-
-        if (stored is OptionSetValue storedOption && computed is OptionSetValue computedOption)
-        {
-            return storedOption.Value == computedOption.Value;
-        }
-
-        if (stored is EntityReference storedReference && computed is EntityReference computedReference)
-        {
-            return storedReference.Id == computedReference.Id;
-        }
-
-        if (stored is DateTime storedDate && computed is DateTime computedDate)
-        {
-            return storedDate.Date == computedDate.Date;
-        }
-
-        return Equals(stored, computed);
-    }
-
-    private static KeyValuePair<string, Func<AccountScore, object?>> Value(string column, Func<AccountScore, object?> value) => new(column, value);
 
     private static string[] Concat(string[] first, string[] second)
     {

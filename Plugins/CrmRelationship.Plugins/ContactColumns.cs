@@ -30,24 +30,6 @@ internal static class ContactColumns
     };
 
     /// <summary>Sets every computed column on the Target, replacing anything a caller put there.</summary>
-    public static void Write(ContactScore score, DateTime scoredOn, Entity target)
-    {
-        target[Names.Computed.RecommendedAction] = Option(score.RecommendedAction);
-        target[Names.Computed.ActionUrgency] = RelationshipMatrix.Urgency(score.RecommendedAction);
-        target[Names.Computed.RelationshipLevel] = Option(score.RelationshipLevel);
-        target[Names.Computed.PreviousLevel] = Option(score.PreviousLevel);
-        target[Names.Computed.LevelChangedOn] = score.LevelChangedOn;
-        target[Names.Computed.Direction] = Option<Direction>(score.Direction);
-        target[Names.Computed.ExpectationGap] = score.ExpectationGap;
-        target[Names.Computed.ExpectationGapScore] = score.ExpectationGapScore;
-        target[Names.Computed.ExpectationAlignment] = Option(score.ExpectationAlignment);
-        target[Names.Computed.NextFeedbackDue] = score.NextFeedbackDue;
-        target[Names.Computed.HealthScore] = score.HealthScore;
-        target[Names.Computed.ScoreExplanation] = score.Explanation;
-        target[Names.Computed.ScoredOn] = scoredOn;
-    }
-
-    public static OptionSetValue? Option<TChoice>(TChoice? choice)
-        where TChoice : struct, Enum =>
-        Labels.ValueOf(choice) is { } value ? new OptionSetValue(value) : null;
+    public static void Write(ContactScore score, DateTime scoredOn, Entity target) =>
+        ScoreValues.Write(ScoreColumns.Contact, score, scoredOn, target);
 }

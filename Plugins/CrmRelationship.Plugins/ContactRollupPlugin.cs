@@ -101,7 +101,7 @@ public sealed class ContactRollupPlugin : IPlugin
         {
             var parent = image.GetAttributeValue<EntityReference>(Names.Standard.ParentCustomerId);
             var state = image.GetAttributeValue<OptionSetValue>(Names.Standard.StateCode);
-            var active = state is null || state.Value == 0;
+            var active = state is null || state.Value == Names.Standard.ActiveState;
             var accountId = active && parent is not null && string.Equals(parent.LogicalName, Names.Account, StringComparison.Ordinal)
                 ? parent.Id
                 : (Guid?)null;
@@ -123,7 +123,7 @@ public sealed class ContactRollupPlugin : IPlugin
 
             for (var i = 0; i < values.Length; i++)
             {
-                if (!AccountColumns.SameValue(values[i], other.values[i]))
+                if (!ScoreValues.Same(values[i], other.values[i]))
                 {
                     return false;
                 }

@@ -61,7 +61,7 @@ public sealed class AccountContact
 }
 
 /// <summary>Everything computed for one account (relationship-model.md §7); written to the account's computed columns.</summary>
-public sealed class AccountScore
+public sealed class AccountScore : IExplainedScore
 {
     public RecommendedAction? RecommendedAction { get; init; }
 
@@ -89,4 +89,14 @@ public sealed class AccountScore
     public string? KeyContactId { get; init; }
 
     public string Explanation { get; init; } = string.Empty;
+
+    public void WriteExplanation(IExplanationSink sink)
+    {
+        if (sink is null)
+        {
+            throw new ArgumentNullException(nameof(sink));
+        }
+
+        sink.Append(Explanation);
+    }
 }

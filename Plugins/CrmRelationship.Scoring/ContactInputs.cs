@@ -51,7 +51,7 @@ public sealed class LevelHistory
 }
 
 /// <summary>Everything computed for one contact; written to the contact's computed columns.</summary>
-public sealed class ContactScore
+public sealed class ContactScore : IExplainedScore
 {
     public RecommendedAction? RecommendedAction { get; init; }
 

@@ -25,6 +25,9 @@ public static class LogicalNames
         public const string ParentCustomerId = "parentcustomerid";
         public const string StateCode = "statecode";
         public const string CreatedOn = "createdon";
+
+        /// <summary>The statecode value of an active contact or account (a platform value, the same in every organization).</summary>
+        public const int ActiveState = 0;
     }
 
     /// <summary>Columns a seller fills in on a contact (relationship-model.md §1).</summary>

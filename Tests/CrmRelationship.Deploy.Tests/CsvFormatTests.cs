@@ -108,7 +108,7 @@ public sealed class CsvFormatTests
     [Test]
     public void InputWithTheUrgencySortKey_RecomputedInPlace_WithoutItNeverAdded()
     {
-        // rel_actionurgency is the views' sort key, not a schema-page column: the output does not add it,
+        // rel_actionurgency is the views' sort key and is on no form: the output does not add it,
         // but a re-export of a scored book that carries it gets the rank of the new action (§2 order), not a stale one.
         using var book = new TestBook();
         var highRisk = TestBook.Contact("c1", "Ann Lee", "a1", relationship: "Yes", power: "High", perception: "Detractor", activity: "Active");
@@ -126,5 +126,25 @@ public sealed class CsvFormatTests
             Assert.That(recomputed["rel_actionurgency"], Is.EqualTo("1"));
             Assert.That(header, Does.Not.Contain("rel_actionurgency").And.Contain("rel_recommendedaction"));
         });
+    }
+
+    [Test]
+    public void ComputedColumnsAdded_AreTheScoresButLevelHistoryScoredOnAndUrgency()
+    {
+        // README: previous level, level changed on and scored on are not written offline (a book has no
+        // stored level to change from); action urgency is only recomputed where the input has it.
+        using var book = new TestBook();
+        var contacts = book.WriteLines("c.csv", new[] { TestBook.ContactHeader, TestBook.Contact("c1", "Ann Lee", "a1", relationship: "Yes") });
+
+        book.Score(contacts);
+
+        var header = TestCsv.ReadRecords(book.ContactsOut)[0];
+        var inputColumns = TestCsv.ReadRecords(contacts)[0].Length;
+        Assert.That(header.Skip(inputColumns), Is.EqualTo(new[]
+        {
+            LogicalNames.Computed.RecommendedAction, LogicalNames.Computed.RelationshipLevel, LogicalNames.Computed.Direction,
+            LogicalNames.Computed.ExpectationGap, LogicalNames.Computed.ExpectationGapScore, LogicalNames.Computed.ExpectationAlignment,
+            LogicalNames.Computed.NextFeedbackDue, LogicalNames.Computed.HealthScore, LogicalNames.Computed.ScoreExplanation,
+        }));
     }
 }

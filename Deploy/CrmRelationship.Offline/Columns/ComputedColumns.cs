@@ -1,55 +1,89 @@
 using System;
+using System.Linq;
 using CrmRelationship.Offline.Csv;
 using CrmRelationship.Scoring;
 
 namespace CrmRelationship.Offline.Columns;
 
-/// <summary>A column the offline scorer computes: its logical name and how its value is written.</summary>
+/// <summary>A column the offline scorer computes: one of the Scoring library's <see cref="ScoreColumns"/>, and whether it is only recomputed in place.</summary>
 /// <typeparam name="TScore">The score it is read from.</typeparam>
-/// <param name="Name">The logical name, as in the header row.</param>
-/// <param name="Write">Writes the value for one score.</param>
+/// <param name="Column">The column and how its value comes from a score.</param>
 /// <param name="OnlyInPlace">Recomputed where the input has it, never added: a column the output does not
 /// carry, but which a re-export of a scored book may, and which must not be left stale there.</param>
-internal sealed record ComputedColumn<TScore>(string Name, Action<CsvWriter, TScore> Write, bool OnlyInPlace = false);
+internal sealed record ComputedColumn<TScore>(ScoreColumn<TScore> Column, bool OnlyInPlace)
+{
+    public string Name => Column.Name;
+}
 
 /// <summary>
-/// Every computed column the offline scorer can know, in the order appended to the output, written in
-/// the input's formats: labels, yyyy-MM-dd, whole numbers, empty when null. Not written offline:
-/// previous level and level changed on (there is no stored level) and scored on. Action urgency, the
-/// views' sort key that the schema page does not name, is recomputed only when the input has it.
+/// The computed columns the offline scorer writes: the Scoring library's score-to-column tables, in
+/// their order, but for previous level and level changed on (a book has no stored level to change
+/// from). Action urgency, the views' sort key that is not on the forms, is recomputed only when the
+/// input has it. Values are written in the input's formats by <see cref="CsvScoreValues"/>.
 /// </summary>
 internal static class ComputedColumns
 {
-    public static readonly ComputedColumn<ContactScore>[] Contact =
-    {
-        new(LogicalNames.Computed.RecommendedAction, (w, s) => w.Write(s.RecommendedAction is { } v ? Labels.Of(v) : null)),
-        new(LogicalNames.Computed.RelationshipLevel, (w, s) => w.Write(s.RelationshipLevel is { } v ? Labels.Of(v) : null)),
-        new(LogicalNames.Computed.Direction, (w, s) => w.Write(Labels.Of(s.Direction))),
-        new(LogicalNames.Computed.ExpectationGap, (w, s) => w.Write(s.ExpectationGap)),
-        new(LogicalNames.Computed.ExpectationGapScore, (w, s) => w.Write(s.ExpectationGapScore)),
-        new(LogicalNames.Computed.ExpectationAlignment, (w, s) => w.Write(s.ExpectationAlignment is { } v ? Labels.Of(v) : null)),
-        new(LogicalNames.Computed.NextFeedbackDue, (w, s) => w.WriteDate(s.NextFeedbackDue)),
-        new(LogicalNames.Computed.HealthScore, (w, s) => w.Write(s.HealthScore)),
-        new(LogicalNames.Computed.ScoreExplanation, (w, s) => w.WriteExplanation(s)),
-        new(LogicalNames.Computed.ActionUrgency, (w, s) => w.Write(RelationshipMatrix.Urgency(s.RecommendedAction)), OnlyInPlace: true),
-    };
+    // Declared first: static fields are initialised in order, and the tables below read it.
+    private static readonly string[] NotWrittenOffline = { LogicalNames.Computed.PreviousLevel, LogicalNames.Computed.LevelChangedOn };
 
-    public static readonly ComputedColumn<AccountScore>[] Account =
-    {
-        new(LogicalNames.Computed.RecommendedAction, (w, s) => w.Write(s.RecommendedAction is { } v ? Labels.Of(v) : null)),
-        new(LogicalNames.Computed.RelationshipLevel, (w, s) => w.Write(s.RelationshipLevel is { } v ? Labels.Of(v) : null)),
-        new(LogicalNames.Computed.ExpectationGap, (w, s) => w.Write(s.ExpectationGap)),
-        new(LogicalNames.Computed.ExpectationGapScore, (w, s) => w.Write(s.ExpectationGapScore)),
-        new(LogicalNames.Computed.ExpectationAlignment, (w, s) => w.Write(s.ExpectationAlignment is { } v ? Labels.Of(v) : null)),
-        new(LogicalNames.Computed.NextFeedbackDue, (w, s) => w.WriteDate(s.NextFeedbackDue)),
-        new(LogicalNames.Computed.HealthScore, (w, s) => w.Write(s.HealthScore)),
-        new(LogicalNames.Computed.ScoreExplanation, (w, s) => w.Write(s.Explanation)),
-        new(LogicalNames.Computed.AssessedContacts, (w, s) => w.Write(s.AssessedContacts)),
-        new(LogicalNames.Computed.RiskContacts, (w, s) => w.Write(s.RiskContacts)),
-        new(LogicalNames.Computed.PotentialContacts, (w, s) => w.Write(s.PotentialContacts)),
-        new(LogicalNames.Computed.HighPowerCoverage, (w, s) => w.Write(s.HighPowerCoverage)),
-        new(LogicalNames.Computed.KeyContactId, (w, s) => w.Write(s.KeyContactId)),
-        new(LogicalNames.Computed.ActionUrgency, (w, s) => w.Write(RelationshipMatrix.Urgency(s.RecommendedAction)), OnlyInPlace: true),
-    };
+    public static readonly ComputedColumn<ContactScore>[] Contact = Offline(ScoreColumns.Contact);
 
+    public static readonly ComputedColumn<AccountScore>[] Account = Offline(ScoreColumns.Account);
+
+    private static ComputedColumn<TScore>[] Offline<TScore>(ScoreColumn<TScore>[] columns) =>
+        columns
+            .Where(c => !NotWrittenOffline.Contains(c.Name, StringComparer.Ordinal))
+            .Select(c => new ComputedColumn<TScore>(c, OnlyInPlace: c.Name == LogicalNames.Computed.ActionUrgency))
+            .ToArray();
+}
+
+/// <summary>
+/// Writes computed values as the exports write them: choices as labels, dates as yyyy-MM-dd, whole
+/// numbers, the key contact as its id, empty when null. The explanation is streamed from the score
+/// through one buffer reused for every row, so scoring a large book never builds it as a string.
+/// </summary>
+internal sealed class CsvScoreValues : IScoreValueSink, IExplanationSink
+{
+    private readonly CsvWriter writer;
+    private char[] explanation = new char[4096];
+    private int length;
+
+    public CsvScoreValues(CsvWriter writer) => this.writer = writer;
+
+    public void Choice(int? optionValue, string? label) => writer.Write(label);
+
+    public void WholeNumber(int? value) => writer.Write(value);
+
+    public void DateOnly(DateTime? value) => writer.WriteDate(value);
+
+    public void ContactReference(string? contactId) => writer.Write(contactId);
+
+    public void Explanation(IExplainedScore score)
+    {
+        ArgumentNullException.ThrowIfNull(score);
+        length = 0;
+        score.WriteExplanation(this);
+        writer.Write(explanation.AsSpan(0, length));
+    }
+
+    void IExplanationSink.Append(string text)
+    {
+        Reserve(text.Length);
+        text.CopyTo(explanation.AsSpan(length));
+        length += text.Length;
+    }
+
+    void IExplanationSink.Append(char character)
+    {
+        Reserve(1);
+        explanation[length++] = character;
+    }
+
+    private void Reserve(int more)
+    {
+        if (length + more > explanation.Length)
+        {
+            Array.Resize(ref explanation, Math.Max(explanation.Length * 2, length + more));
+        }
+    }
 }
