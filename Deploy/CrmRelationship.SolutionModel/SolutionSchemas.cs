@@ -26,9 +26,9 @@ public sealed class SolutionSchemas
     public const string UseRawOrderByDifference =
         "useraworderby on a view's <fetch>: sorts a choice by its value; added after the 2018 schema, so left out of validation";
 
-    private readonly XmlSchemaSet _set;
+    private readonly XmlSchemaSet set;
 
-    private SolutionSchemas(XmlSchemaSet set) => _set = set;
+    private SolutionSchemas(XmlSchemaSet set) => this.set = set;
 
     /// <summary>Removes, in place, what the 2018 schemas reject but the solution uses on purpose (<see cref="UseRawOrderBy"/>).</summary>
     /// <returns>Whether anything was removed.</returns>
@@ -76,7 +76,7 @@ public sealed class SolutionSchemas
         var problems = new List<string>();
         var document = new XDocument(new XElement(root));
         RemoveKnownDifferences(document.Root!);
-        document.Validate(_set, (sender, e) =>
+        document.Validate(this.set, (sender, e) =>
         {
             var where = sender is XObject node ? CustomizationsWrapper.PathOf(node) : "?";
             problems.Add($"{e.Severity}: {where}: {e.Message}");

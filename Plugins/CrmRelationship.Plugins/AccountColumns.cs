@@ -65,7 +65,7 @@ internal static class AccountColumns
             PageInfo = new PagingInfo { Count = PageSize, PageNumber = 1 },
         };
         query.Criteria.AddCondition(Names.Standard.ParentCustomerId, ConditionOperator.Equal, accountId);
-        query.Criteria.AddCondition(Names.Standard.StateCode, ConditionOperator.Equal, Names.Standard.ActiveState);
+        query.Criteria.AddCondition(Names.Standard.StateCode, ConditionOperator.Equal, Names.ActiveState);
         query.AddOrder(Names.Standard.ContactId, OrderType.Ascending);
 
         var contacts = new List<AccountContact>();

@@ -101,7 +101,7 @@ public sealed class ContactRollupPlugin : IPlugin
         {
             var parent = image.GetAttributeValue<EntityReference>(Names.Standard.ParentCustomerId);
             var state = image.GetAttributeValue<OptionSetValue>(Names.Standard.StateCode);
-            var active = state is null || state.Value == Names.Standard.ActiveState;
+            var active = state is null || state.Value == Names.ActiveState;
             var accountId = active && parent is not null && string.Equals(parent.LogicalName, Names.Account, StringComparison.Ordinal)
                 ? parent.Id
                 : (Guid?)null;

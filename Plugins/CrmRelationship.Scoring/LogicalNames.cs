@@ -12,6 +12,9 @@ public static class LogicalNames
     public const string Contact = ContactFields.EntityLogicalName;
     public const string Account = AccountFields.EntityLogicalName;
 
+    /// <summary>The statecode value of an active contact or account (a platform value, the same in every organization).</summary>
+    public const int ActiveState = 0;
+
     /// <summary>
     /// Standard columns read by the product. Not in the solution source, so named here once; <c>crmrel generate</c>
     /// exports them to the web resources.
@@ -25,9 +28,6 @@ public static class LogicalNames
         public const string ParentCustomerId = "parentcustomerid";
         public const string StateCode = "statecode";
         public const string CreatedOn = "createdon";
-
-        /// <summary>The statecode value of an active contact or account (a platform value, the same in every organization).</summary>
-        public const int ActiveState = 0;
     }
 
     /// <summary>Columns a seller fills in on a contact (relationship-model.md §1).</summary>

@@ -16,19 +16,19 @@ namespace CrmRelationship.XrmSdk.Tests;
 [TestFixture]
 public sealed class BuildSwitchTests
 {
-    private string _probeDirectory = null!;
+    private string probeDirectory = null!;
 
     [SetUp]
     public void CreateProbeDirectory()
     {
         // Inside the repository (under this project's ignored obj/) so Directory.Build.props and
         // central package management apply to the probe as they do to real consumers.
-        _probeDirectory = Path.Combine(TestPaths.RepositoryRoot, "Tests", "CrmRelationship.XrmSdk.Tests", "obj", "xrmsdk-switch-probe", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_probeDirectory);
+        probeDirectory = Path.Combine(TestPaths.RepositoryRoot, "Tests", "CrmRelationship.XrmSdk.Tests", "obj", "xrmsdk-switch-probe", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(probeDirectory);
     }
 
     [TearDown]
-    public void DeleteProbeDirectory() => Directory.Delete(_probeDirectory, recursive: true);
+    public void DeleteProbeDirectory() => Directory.Delete(probeDirectory, recursive: true);
 
     [Test]
     public void Default_ReferencesTheStandInProjectAndCopiesIt()
@@ -135,7 +135,7 @@ public sealed class BuildSwitchTests
     public void CompileOnlyNet462PlugIn_BuildsAgainstTheStandInAndLeavesItOutOfItsOutput()
     {
         // Arrange: shaped like the deployable plug-in project.
-        File.WriteAllText(Path.Combine(_probeDirectory, "ProbePlugin.cs"), """
+        File.WriteAllText(Path.Combine(probeDirectory, "ProbePlugin.cs"), """
             namespace Probe;
 
             public sealed class ProbePlugin : Microsoft.Xrm.Sdk.IPlugin
@@ -151,7 +151,7 @@ public sealed class BuildSwitchTests
             copyLocal: false,
             extraItems: """<Compile Include="ProbePlugin.cs" /><PackageReference Include="Microsoft.NETFramework.ReferenceAssemblies" PrivateAssets="all" />""",
             targetFramework: "net462");
-        var output = Path.Combine(_probeDirectory, "bin", "Debug", "net462");
+        var output = Path.Combine(probeDirectory, "bin", "Debug", "net462");
 
         // Act
         var (exitCode, log) = RunMsBuild(probe, "-restore", "-t:Build", "-p:Configuration=Debug");
@@ -172,7 +172,7 @@ public sealed class BuildSwitchTests
     private string WriteProbe(bool? copyLocal, string extraItems = "", string targetFramework = "net10.0")
     {
         var copyLocalProperty = copyLocal is { } value ? $"<XrmSdkCopyLocal>{(value ? "true" : "false")}</XrmSdkCopyLocal>" : string.Empty;
-        var path = Path.Combine(_probeDirectory, "Probe.csproj");
+        var path = Path.Combine(probeDirectory, "Probe.csproj");
         File.WriteAllText(path, $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>

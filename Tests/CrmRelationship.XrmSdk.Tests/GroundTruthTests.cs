@@ -25,40 +25,40 @@ public sealed class GroundTruthTests
     /// <summary>Measured: 27 stand-in types are referenced by the Connector.</summary>
     private const int ConfirmedTypeFloor = 27;
 
-    private MetadataFile _connector = null!;
-    private MetadataFile _standIn = null!;
-    private SdkReferences _references = null!;
-    private IReadOnlyDictionary<string, DeclaredType> _declared = null!;
+    private MetadataFile connector = null!;
+    private MetadataFile standIn = null!;
+    private SdkReferences references = null!;
+    private IReadOnlyDictionary<string, DeclaredType> declared = null!;
 
     [OneTimeSetUp]
     public void ReadAssemblies()
     {
-        _connector = new MetadataFile(TestPaths.XrmToolingConnector);
-        _standIn = new MetadataFile(TestPaths.StandInNet462);
-        _references = SdkReferences.Read(_connector.Reader, "Microsoft.Xrm.Sdk");
-        _declared = DeclaredTypes.Read(_standIn.Reader);
+        connector = new MetadataFile(TestPaths.XrmToolingConnector);
+        standIn = new MetadataFile(TestPaths.StandInNet462);
+        this.references = SdkReferences.Read(connector.Reader, "Microsoft.Xrm.Sdk");
+        this.declared = DeclaredTypes.Read(standIn.Reader);
     }
 
     [OneTimeTearDown]
     public void CloseAssemblies()
     {
-        _connector.Dispose();
-        _standIn.Dispose();
+        connector.Dispose();
+        standIn.Dispose();
     }
 
     [Test]
     public void ConnectorSdkReference_IsVersion9000WithMicrosoftSharedToken()
     {
         // Arrange
-        var reference = _references.SdkAssembly;
+        var reference = this.references.SdkAssembly;
 
         // Act
-        var token = Convert.ToHexStringLower(_references.SdkPublicKeyOrToken);
+        var token = Convert.ToHexStringLower(this.references.SdkPublicKeyOrToken);
 
         // Assert
         Assert.Multiple(() =>
         {
-            Assert.That(_references.SdkAssemblyName, Is.EqualTo("Microsoft.Xrm.Sdk"));
+            Assert.That(this.references.SdkAssemblyName, Is.EqualTo("Microsoft.Xrm.Sdk"));
             Assert.That(reference.Version, Is.EqualTo(new Version(9, 0, 0, 0)));
             Assert.That(token, Is.EqualTo("31bf3856ad364e35"));
         });
@@ -68,15 +68,15 @@ public sealed class GroundTruthTests
     public void TypesTheConnectorReferences_HaveTheSameNamespaceNameAndNestingInTheStandIn()
     {
         // Arrange
-        var standInBySimpleName = _declared.Values.Where(t => t.IsVisible).ToLookup(t => t.SimpleName);
+        var standInBySimpleName = this.declared.Values.Where(t => t.IsVisible).ToLookup(t => t.SimpleName);
 
         // Act
-        var mismatches = _references.Types
+        var mismatches = this.references.Types
             .SelectMany(r => standInBySimpleName[r.SimpleName]
                 .Where(d => d.FullName != r.FullName || d.IsNested != r.IsNested)
                 .Select(d => $"Connector references {r.FullName} (nested: {r.IsNested}); stand-in declares {d.FullName} (nested: {d.IsNested})"))
             .ToList();
-        var confirmed = _references.Types.Count(r => _declared.TryGetValue(r.FullName, out var d) && d.IsVisible);
+        var confirmed = this.references.Types.Count(r => this.declared.TryGetValue(r.FullName, out var d) && d.IsVisible);
         TestContext.Out.WriteLine($"Stand-in types confirmed by the Connector's type references: {confirmed}");
 
         // Assert
@@ -112,13 +112,13 @@ public sealed class GroundTruthTests
     public void MembersTheConnectorReferences_AreNotDeclaredOnABaseOrDerivedTypeInstead()
     {
         // Arrange: a reference T::N means the real SDK declares N on T itself (C# emits the declaring type).
-        var onDeclaredTypes = _references.Members.Where(r => _declared.ContainsKey(r.DeclaringType));
+        var onDeclaredTypes = this.references.Members.Where(r => this.declared.ContainsKey(r.DeclaringType));
 
         // Act
         var misplaced = onDeclaredTypes
-            .Where(r => !_declared[r.DeclaringType].DeclaresName(r.Name))
+            .Where(r => !this.declared[r.DeclaringType].DeclaresName(r.Name))
             .SelectMany(r => RelatedTypes(r.DeclaringType)
-                .Where(t => _declared.TryGetValue(t, out var related) && related.DeclaresName(r.Name))
+                .Where(t => this.declared.TryGetValue(t, out var related) && related.DeclaresName(r.Name))
                 .Select(t => $"{r.Display} is declared on {t} in the stand-in, but on {r.DeclaringType} in the real SDK"))
             .ToList();
 
@@ -139,10 +139,10 @@ public sealed class GroundTruthTests
             "Microsoft.Xrm.Sdk.DataCollection`2::ContainsKey(!0) : System.Boolean",
             "Microsoft.Xrm.Sdk.DataCollection`2::get_Count() : System.Int32",
         ];
-        var referenced = _references.Members.Select(m => m.Display).ToHashSet();
-        var declared = _declared["Microsoft.Xrm.Sdk.DataCollection`2"].Members.Select(m => m.Display).ToHashSet();
+        var referenced = this.references.Members.Select(m => m.Display).ToHashSet();
+        var declared = this.declared["Microsoft.Xrm.Sdk.DataCollection`2"].Members.Select(m => m.Display).ToHashSet();
         var derivedDeclaringThem = new[] { "Microsoft.Xrm.Sdk.AttributeCollection", "Microsoft.Xrm.Sdk.ParameterCollection", "Microsoft.Xrm.Sdk.FormattedValueCollection" }
-            .SelectMany(t => _declared[t].Members)
+            .SelectMany(t => this.declared[t].Members)
             .Where(m => m.Name is "get_Item" or "set_Item" or "ContainsKey" or "get_Count")
             .Select(m => m.Display);
 
@@ -164,11 +164,11 @@ public sealed class GroundTruthTests
     {
         // Arrange: CrmServiceClient implements IOrganizationService implicitly, so for every interface
         // method the real SDK declares it has a public virtual method with the same name and signature.
-        var standInInterfaces = _references.InterfaceImplementations.Where(i => _declared.ContainsKey(i.Key)).ToList();
+        var standInInterfaces = this.references.InterfaceImplementations.Where(i => this.declared.ContainsKey(i.Key)).ToList();
 
         // Act
         var unmatched = standInInterfaces
-            .SelectMany(i => _declared[i.Key].Members
+            .SelectMany(i => this.declared[i.Key].Members
                 .Where(m => !i.Value.Any(impl => impl.IsPublicVirtual && impl.Key == m.Key))
                 .Select(m => $"{m.Display} has no implementation with that signature in {string.Join(", ", i.Value.Select(v => v.ImplementingType).Distinct())}"))
             .ToList();
@@ -188,14 +188,14 @@ public sealed class GroundTruthTests
         var byReference = ReferencesToDeclaredNames()
             .Where(r => ProblemWith(r) == null)
             .Select(r => r.Display);
-        var byImplementation = _references.InterfaceImplementations
-            .Where(i => _declared.ContainsKey(i.Key))
-            .SelectMany(i => _declared[i.Key].Members.Where(m => i.Value.Any(impl => impl.IsPublicVirtual && impl.Key == m.Key)))
+        var byImplementation = this.references.InterfaceImplementations
+            .Where(i => this.declared.ContainsKey(i.Key))
+            .SelectMany(i => this.declared[i.Key].Members.Where(m => i.Value.Any(impl => impl.IsPublicVirtual && impl.Key == m.Key)))
             .Select(m => m.Display);
 
         // Act
         var confirmed = byReference.Concat(byImplementation).Distinct().OrderBy(m => m, StringComparer.Ordinal).ToList();
-        var declaredVisible = _declared.Values.Where(t => t.IsVisible).Sum(t => t.Members.Count(m => m.IsAccessible));
+        var declaredVisible = this.declared.Values.Where(t => t.IsVisible).Sum(t => t.Members.Count(m => m.IsAccessible));
         TestContext.Out.WriteLine($"Stand-in members confirmed by Microsoft's compiled Connector: {confirmed.Count} of {declaredVisible} visible members");
         foreach (var member in confirmed)
         {
@@ -208,11 +208,11 @@ public sealed class GroundTruthTests
 
     /// <summary>References on a stand-in type to a member name the stand-in also declares on that type.</summary>
     private IEnumerable<ReferencedMember> ReferencesToDeclaredNames() =>
-        _references.Members.Where(r => _declared.TryGetValue(r.DeclaringType, out var type) && type.DeclaresName(r.Name));
+        this.references.Members.Where(r => this.declared.TryGetValue(r.DeclaringType, out var type) && type.DeclaresName(r.Name));
 
     private string? ProblemWith(ReferencedMember reference)
     {
-        var type = _declared[reference.DeclaringType];
+        var type = this.declared[reference.DeclaringType];
         var match = type.Members.FirstOrDefault(m => m.Key == reference.Key);
         if (match == null)
         {
@@ -236,6 +236,6 @@ public sealed class GroundTruthTests
 
     /// <summary>Stand-in types above and below <paramref name="fullName"/> in the inheritance chain.</summary>
     private IEnumerable<string> RelatedTypes(string fullName) =>
-        DeclaredTypes.BaseChain(_declared, fullName)
-            .Concat(_declared.Keys.Where(t => DeclaredTypes.BaseChain(_declared, t).Contains(fullName)));
+        DeclaredTypes.BaseChain(this.declared, fullName)
+            .Concat(this.declared.Keys.Where(t => DeclaredTypes.BaseChain(this.declared, t).Contains(fullName)));
 }

@@ -9,7 +9,7 @@ namespace CrmRelationship.Deploy.Commands;
 /// <summary>
 /// What <c>crmrel generate</c> takes from the Scoring library because the solution source cannot hold it: each
 /// action's urgency and tier (<see cref="ActionRanks"/>) and the standard column names
-/// (the string constants of <see cref="LogicalNames.Standard"/>). crmrel references Scoring, so the generator itself need not.
+/// (<see cref="LogicalNames.Standard"/>). crmrel references Scoring, so the generator itself need not.
 /// </summary>
 internal static class ScoringFacts
 {
@@ -19,7 +19,7 @@ internal static class ScoringFacts
             Enum.GetNames<ActionTier>(),
             ActionRanks.All.Select(r => new RankedOption((int)r.Action, r.Urgency, r.Tier.ToString())).ToList()),
         typeof(LogicalNames.Standard).GetFields(BindingFlags.Public | BindingFlags.Static)
-            .Where(f => f.IsLiteral && f.FieldType == typeof(string))
+            .Where(f => f.IsLiteral)
             .Select(f => new StandardColumn(f.Name, (string)f.GetRawConstantValue()!))
             .ToList());
 }

@@ -36,18 +36,18 @@ public sealed class CustomizationsBuilder
 
     private const string DataSuffix = ".data.xml";
 
-    private readonly IReadOnlyList<string> _rootSections;
-    private readonly Dictionary<string, List<XElement>> _sections = new(StringComparer.Ordinal);
-    private readonly List<ComponentFile> _files = [];
-    private readonly HashSet<string> _consumed = new(StringComparer.Ordinal);
-    private readonly PackageSource _source;
-    private readonly Func<SelectedFile, string> _display;
+    private readonly IReadOnlyList<string> rootSections;
+    private readonly Dictionary<string, List<XElement>> sections = new(StringComparer.Ordinal);
+    private readonly List<ComponentFile> files = [];
+    private readonly HashSet<string> consumed = new(StringComparer.Ordinal);
+    private readonly PackageSource source;
+    private readonly Func<SelectedFile, string> display;
 
     private CustomizationsBuilder(PackageSource source, IReadOnlyList<string> rootSections, Func<SelectedFile, string> display)
     {
-        _source = source;
-        _rootSections = rootSections;
-        _display = display;
+        this.source = source;
+        this.rootSections = rootSections;
+        this.display = display;
     }
 
     /// <summary>Assembles one package.</summary>
@@ -67,7 +67,7 @@ public sealed class CustomizationsBuilder
         Consume("Other/Relationships.xml");
 
         // Files at the top of the source folder belong to no component folder: the stray-file check reports them.
-        var inFolders = _source.Files.Where(f => f.Parts.Count > 1 && !_consumed.Contains(f.LogicalPath));
+        var inFolders = this.source.Files.Where(f => f.Parts.Count > 1 && !consumed.Contains(f.LogicalPath));
         foreach (var group in inFolders.GroupBy(f => f.Top, StringComparer.Ordinal))
         {
             if (group.Key == "Other")
@@ -98,14 +98,14 @@ public sealed class CustomizationsBuilder
             }
         }
 
-        var stray = _source.Files.FirstOrDefault(f => !_consumed.Contains(f.LogicalPath));
+        var stray = this.source.Files.FirstOrDefault(f => !consumed.Contains(f.LogicalPath));
         if (stray is not null)
         {
             throw new PackException(
-                $"{_display(stray)} has no place in a packed solution (no component file, .data.xml or known folder claims it): remove it or put it where the SolutionPackager layout expects it.");
+                $"{this.display(stray)} has no place in a packed solution (no component file, .data.xml or known folder claims it): remove it or put it where the SolutionPackager layout expects it.");
         }
 
-        return new PackageContent(Assemble(residual), manifest, _files, _source.ManagedVariants);
+        return new PackageContent(Assemble(residual), manifest, this.files, this.source.ManagedVariants);
     }
 
     private void AddOther(IEnumerable<SelectedFile> files)
@@ -117,14 +117,14 @@ public sealed class CustomizationsBuilder
             {
                 AddChildren("EntityRelationships", root, file);
             }
-            else if (file.Parts.Count == 2 && _rootSections.Contains(root.Name.LocalName))
+            else if (file.Parts.Count == 2 && this.rootSections.Contains(root.Name.LocalName))
             {
                 // Other/EntityMaps.xml, Other/FieldSecurityProfiles.xml, …: the file is the section.
                 AddChildren(root.Name.LocalName, root, file);
             }
             else
             {
-                _consumed.Remove(file.LogicalPath);
+                consumed.Remove(file.LogicalPath);
             }
         }
     }
@@ -192,12 +192,12 @@ public sealed class CustomizationsBuilder
                 .FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
             if (fileName is null)
             {
-                throw new PackException($"{_display(data)} names no {string.Join(" or ", fileElements)}: add the packed path of the file it describes.");
+                throw new PackException($"{this.display(data)} names no {string.Join(" or ", fileElements)}: add the packed path of the file it describes.");
             }
 
             var content = data.LogicalPath[..^DataSuffix.Length];
             Consume(content);
-            _files.Add(new ComponentFile(fileName.Trim().TrimStart('/'), content, IsXml: false, data.LogicalPath));
+            this.files.Add(new ComponentFile(fileName.Trim().TrimStart('/'), content, IsXml: false, data.LogicalPath));
             Add(section, root, data);
         }
     }
@@ -207,7 +207,7 @@ public sealed class CustomizationsBuilder
         foreach (var file in files)
         {
             Consume(file.LogicalPath);
-            _files.Add(new ComponentFile(file.LogicalPath, file.File.RelativePath, IsXml(file.LogicalPath), null));
+            this.files.Add(new ComponentFile(file.LogicalPath, file.File.RelativePath, IsXml(file.LogicalPath), null));
         }
     }
 
@@ -217,8 +217,8 @@ public sealed class CustomizationsBuilder
     {
         var root = new XElement("ImportExportXml", residual.Attributes());
         var residualSections = residual.Elements().ToList();
-        var undeclared = residualSections.Where(e => !_rootSections.Contains(e.Name.LocalName)).ToList();
-        foreach (var name in _rootSections)
+        var undeclared = residualSections.Where(e => !this.rootSections.Contains(e.Name.LocalName)).ToList();
+        foreach (var name in this.rootSections)
         {
             if (name == "Languages")
             {
@@ -226,14 +226,14 @@ public sealed class CustomizationsBuilder
             }
 
             var fromResidual = residualSections.Where(e => e.Name.LocalName == name).SelectMany(e => e.Nodes()).ToList();
-            var components = _sections.TryGetValue(name, out var items) ? items : [];
+            var components = this.sections.TryGetValue(name, out var items) ? items : [];
             if (residualSections.Any(e => e.Name.LocalName == name) || components.Count > 0)
             {
                 root.Add(new XElement(name, fromResidual, components));
             }
         }
 
-        if (!_rootSections.Contains("Languages"))
+        if (!this.rootSections.Contains("Languages"))
         {
             root.Add(undeclared);
         }
@@ -245,9 +245,9 @@ public sealed class CustomizationsBuilder
     private void Add(string section, XElement element, SelectedFile from)
     {
         SourceOrigin.Mark(element, from.File.RelativePath);
-        if (!_sections.TryGetValue(section, out var list))
+        if (!this.sections.TryGetValue(section, out var list))
         {
-            _sections[section] = list = [];
+            this.sections[section] = list = [];
         }
 
         list.Add(element);
@@ -281,14 +281,14 @@ public sealed class CustomizationsBuilder
     private XElement Load(SelectedFile file)
     {
         Consume(file.LogicalPath);
-        return PackedXml.LoadRoot(file.File.FullPath, _display(file));
+        return PackedXml.LoadRoot(file.File.FullPath, this.display(file));
     }
 
     private SelectedFile Single(string logicalPath) =>
-        _source.Files.FirstOrDefault(f => f.LogicalPath == logicalPath)
+        this.source.Files.FirstOrDefault(f => f.LogicalPath == logicalPath)
         ?? throw new PackException($"The solution source has no {logicalPath}: restore it.");
 
-    private void Consume(string logicalPath) => _consumed.Add(logicalPath);
+    private void Consume(string logicalPath) => consumed.Add(logicalPath);
 
     private static bool IsXml(string path) => path.EndsWith(".xml", StringComparison.OrdinalIgnoreCase);
 

@@ -15,13 +15,13 @@ namespace CrmRelationship.Packaging.Mapping;
 /// </summary>
 public sealed class MapFile
 {
-    private readonly IReadOnlyList<MapDirective> _directives;
+    private readonly IReadOnlyList<MapDirective> directives;
 
     private MapFile(string? path, string sourceDirectory, IReadOnlyList<MapDirective> directives)
     {
         Path = path;
         SourceDirectory = sourceDirectory;
-        _directives = directives;
+        this.directives = directives;
     }
 
     /// <summary>The mapping file, or null when packing without one.</summary>
@@ -29,7 +29,7 @@ public sealed class MapFile
 
     public string SourceDirectory { get; }
 
-    public IReadOnlyList<MapDirective> Directives => _directives;
+    public IReadOnlyList<MapDirective> Directives => this.directives;
 
     public static MapFile None(string sourceDirectory) => new(null, System.IO.Path.GetFullPath(sourceDirectory), []);
 
@@ -68,7 +68,7 @@ public sealed class MapFile
     /// </summary>
     public MappedFile Resolve(string relativePath)
     {
-        var candidates = _directives
+        var candidates = this.directives
             .Select(d => d.Candidate(relativePath, SourceDirectory))
             .Where(c => c is not null)
             .Select(c => c!)

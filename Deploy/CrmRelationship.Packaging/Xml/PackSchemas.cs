@@ -18,11 +18,11 @@ namespace CrmRelationship.Packaging.Xml;
 public sealed class PackSchemas
 {
     private const string Root = "ImportExportXml";
-    private readonly XmlSchemaSet _set;
+    private readonly XmlSchemaSet set;
 
     private PackSchemas(XmlSchemaSet set, IReadOnlyList<string> rootSections)
     {
-        _set = set;
+        this.set = set;
         RootSections = rootSections;
     }
 
@@ -85,10 +85,10 @@ public sealed class PackSchemas
         leftOutRawOrderBy = SolutionModel.SolutionSchemas.RemoveKnownDifferences(root);
 
         var problems = new List<SchemaProblem>();
-        document.Validate(_set, (sender, e) => problems.Add(Problem(sender, e)));
+        document.Validate(this.set, (sender, e) => problems.Add(Problem(sender, e)));
         foreach (var (part, schemaElement) in SeparatelyValidatedParts(root))
         {
-            part.Validate(schemaElement, _set, (sender, e) => problems.Add(Problem(sender, e)));
+            part.Validate(schemaElement, this.set, (sender, e) => problems.Add(Problem(sender, e)));
         }
 
         return problems.Distinct().OrderBy(p => p.Line).ThenBy(p => p.Column).ToList();
@@ -105,7 +105,7 @@ public sealed class PackSchemas
         SolutionModel.SolutionSchemas.SeparatelyValidatedParts(root).Select(part => (part, Global(part.Name.LocalName)));
 
     private XmlSchemaElement Global(string name) =>
-        _set.GlobalElements[new XmlQualifiedName(name)] as XmlSchemaElement
+        this.set.GlobalElements[new XmlQualifiedName(name)] as XmlSchemaElement
         ?? throw new PackException($"The schema set declares no global <{name}>: restore the unmodified XSDs.");
 
     private static SchemaProblem Problem(object? sender, ValidationEventArgs e)

@@ -13,40 +13,40 @@ namespace Microsoft.Xrm.Sdk;
 /// </summary>
 public abstract class DataCollection<TKey, TValue> : IEnumerable<KeyValuePair<TKey, TValue>>, IEnumerable
 {
-    private readonly IDictionary<TKey, TValue> _items;
+    private readonly IDictionary<TKey, TValue> items;
 
     protected internal DataCollection(IDictionary<TKey, TValue> collection)
     {
-        _items = collection ?? throw new ArgumentNullException(nameof(collection));
+        this.items = collection ?? throw new ArgumentNullException(nameof(collection));
     }
 
     protected internal DataCollection()
     {
-        _items = new Dictionary<TKey, TValue>();
+        this.items = new Dictionary<TKey, TValue>();
     }
 
     public virtual TValue this[TKey key]
     {
-        get => _items[key];
+        get => this.items[key];
         set
         {
             ThrowIfReadOnly();
-            _items[key] = value;
+            this.items[key] = value;
         }
     }
 
-    public int Count => _items.Count;
+    public int Count => this.items.Count;
 
-    public ICollection<TKey> Keys => _items.Keys;
+    public ICollection<TKey> Keys => this.items.Keys;
 
-    public ICollection<TValue> Values => _items.Values;
+    public ICollection<TValue> Values => this.items.Values;
 
     public virtual bool IsReadOnly { get; internal set; }
 
     public void Add(KeyValuePair<TKey, TValue> item)
     {
         ThrowIfReadOnly();
-        _items.Add(item);
+        this.items.Add(item);
     }
 
     public void AddRange(params KeyValuePair<TKey, TValue>[] items)
@@ -64,45 +64,45 @@ public abstract class DataCollection<TKey, TValue> : IEnumerable<KeyValuePair<TK
         ThrowIfReadOnly();
         foreach (var item in items)
         {
-            _items.Add(item);
+            this.items.Add(item);
         }
     }
 
     public void Add(TKey key, TValue value)
     {
         ThrowIfReadOnly();
-        _items.Add(key, value);
+        this.items.Add(key, value);
     }
 
     public void Clear()
     {
         ThrowIfReadOnly();
-        _items.Clear();
+        this.items.Clear();
     }
 
-    public bool Contains(TKey key) => _items.ContainsKey(key);
+    public bool Contains(TKey key) => this.items.ContainsKey(key);
 
-    public bool Contains(KeyValuePair<TKey, TValue> key) => _items.Contains(key);
+    public bool Contains(KeyValuePair<TKey, TValue> key) => this.items.Contains(key);
 
-    public bool TryGetValue(TKey key, out TValue value) => _items.TryGetValue(key, out value);
+    public bool TryGetValue(TKey key, out TValue value) => this.items.TryGetValue(key, out value);
 
-    public void CopyTo(KeyValuePair<TKey, TValue>[] array, int arrayIndex) => _items.CopyTo(array, arrayIndex);
+    public void CopyTo(KeyValuePair<TKey, TValue>[] array, int arrayIndex) => this.items.CopyTo(array, arrayIndex);
 
-    public bool ContainsKey(TKey key) => _items.ContainsKey(key);
+    public bool ContainsKey(TKey key) => this.items.ContainsKey(key);
 
     public bool Remove(TKey key)
     {
         ThrowIfReadOnly();
-        return _items.Remove(key);
+        return this.items.Remove(key);
     }
 
     public bool Remove(KeyValuePair<TKey, TValue> item)
     {
         ThrowIfReadOnly();
-        return _items.Remove(item);
+        return this.items.Remove(item);
     }
 
-    public IEnumerator<KeyValuePair<TKey, TValue>> GetEnumerator() => _items.GetEnumerator();
+    public IEnumerator<KeyValuePair<TKey, TValue>> GetEnumerator() => this.items.GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 

@@ -9,8 +9,8 @@ namespace Microsoft.Xrm.Sdk;
 /// </summary>
 public class Entity
 {
-    private AttributeCollection _attributes;
-    private FormattedValueCollection _formattedValues;
+    private AttributeCollection attributes;
+    private FormattedValueCollection formattedValues;
 
     public Entity()
     {
@@ -33,14 +33,14 @@ public class Entity
 
     public AttributeCollection Attributes
     {
-        get => _attributes ??= new AttributeCollection();
-        set => _attributes = value;
+        get => attributes ??= new AttributeCollection();
+        set => attributes = value;
     }
 
     public FormattedValueCollection FormattedValues
     {
-        get => _formattedValues ??= new FormattedValueCollection();
-        internal set => _formattedValues = value;
+        get => formattedValues ??= new FormattedValueCollection();
+        internal set => formattedValues = value;
     }
 
     /// <summary>Reads or writes <see cref="Attributes"/>; reading a missing column throws KeyNotFoundException.</summary>

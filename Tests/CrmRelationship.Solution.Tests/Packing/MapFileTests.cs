@@ -14,14 +14,14 @@ namespace CrmRelationship.Solution.Tests.Packing;
 [TestFixture]
 public sealed class MapFileTests
 {
-    private string _root = string.Empty;
+    private string root = string.Empty;
 
-    private string Source => Path.Combine(_root, "src");
+    private string Source => Path.Combine(root, "src");
 
     [SetUp]
     public void CreateFolders()
     {
-        _root = TempFolder.Create("map");
+        root = TempFolder.Create("map");
         Directory.CreateDirectory(Source);
         Write("build/bin/Release/net462/Plugin.dll");
         Write("build/web/rel_/scripts/form.js");
@@ -100,7 +100,7 @@ public sealed class MapFileTests
 
     private MapFile Load(params XElement[] directives)
     {
-        var path = Path.Combine(_root, "map.xml");
+        var path = Path.Combine(root, "map.xml");
         new XDocument(new XElement("Mapping", directives)).Save(path);
         return MapFile.Load(path, Source);
     }
@@ -114,5 +114,5 @@ public sealed class MapFileTests
         File.WriteAllText(path, relative);
     }
 
-    private string Full(string relative) => Path.GetFullPath(Path.Combine(_root, relative));
+    private string Full(string relative) => Path.GetFullPath(Path.Combine(root, relative));
 }

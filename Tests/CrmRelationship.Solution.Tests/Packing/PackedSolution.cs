@@ -12,14 +12,14 @@ namespace CrmRelationship.Solution.Tests.Packing;
 /// <summary>The result of one pack with each written zip read back into memory.</summary>
 internal sealed class PackedSolution(PackResult result)
 {
-    private readonly Dictionary<PackageType, PackedZipContent> _zips =
+    private readonly Dictionary<PackageType, PackedZipContent> zips =
         result.Zips.ToDictionary(z => z.Type, z => PackedZipContent.Read(z.Path));
 
     public PackResult Result { get; } = result;
 
-    public PackedZipContent this[PackageType type] => _zips[type];
+    public PackedZipContent this[PackageType type] => zips[type];
 
-    public IEnumerable<PackedZipContent> Zips => _zips.Values;
+    public IEnumerable<PackedZipContent> Zips => zips.Values;
 }
 
 /// <summary>The entries of one zip: names in stored order, raw zip metadata and content.</summary>

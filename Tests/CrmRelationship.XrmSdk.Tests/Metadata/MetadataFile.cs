@@ -11,17 +11,17 @@ namespace CrmRelationship.XrmSdk.Tests.Metadata;
 /// </summary>
 internal sealed class MetadataFile : IDisposable
 {
-    private readonly PEReader _pe;
+    private readonly PEReader pe;
 
     public MetadataFile(string path)
     {
-        _pe = new PEReader(File.OpenRead(path));
-        Reader = _pe.GetMetadataReader();
+        pe = new PEReader(File.OpenRead(path));
+        Reader = pe.GetMetadataReader();
     }
 
     public MetadataReader Reader { get; }
 
-    public CorFlags CorFlags => _pe.PEHeaders.CorHeader!.Flags;
+    public CorFlags CorFlags => pe.PEHeaders.CorHeader!.Flags;
 
-    public void Dispose() => _pe.Dispose();
+    public void Dispose() => pe.Dispose();
 }

@@ -36,16 +36,16 @@ internal sealed class SdkReferences
         Types = types;
         Members = members;
         InterfaceImplementations = interfaceImplementations;
-        _reader = reader;
+        this.reader = reader;
     }
 
-    private readonly MetadataReader _reader;
+    private readonly MetadataReader reader;
 
     public AssemblyReference SdkAssembly { get; }
 
-    public string SdkAssemblyName => _reader.GetString(SdkAssembly.Name);
+    public string SdkAssemblyName => this.reader.GetString(SdkAssembly.Name);
 
-    public byte[] SdkPublicKeyOrToken => _reader.GetBlobBytes(SdkAssembly.PublicKeyOrToken);
+    public byte[] SdkPublicKeyOrToken => this.reader.GetBlobBytes(SdkAssembly.PublicKeyOrToken);
 
     public IReadOnlyList<ReferencedType> Types { get; }
 
