@@ -111,8 +111,7 @@ internal static class TypeScriptCode
     {
         var (power, perception, actions) = (map.Power.TypeName, map.Perception.TypeName, map.Actions.TypeName);
         var w = Start();
-        w.Line($"import {{ {power}, {perception} }} from \"./choices\";")
-            .Line($"import type {{ {actions} }} from \"./choices\";")
+        w.Line($"import type {{ {actions} }} from \"./choices\";")
             .Line()
             .Line("/** The stakeholder map's quadrants, keyed by name. */")
             .Line($"export type MapQuadrantKey = {string.Join(" | ", map.Quadrants.Select(q => Literal.Quoted(q.Key)))};")
@@ -122,16 +121,19 @@ internal static class TypeScriptCode
             .Line("readonly key: MapQuadrantKey;")
             .Line("readonly name: string;")
             .Line("readonly subtitle: string;")
+            .Line($"/** An option value of {power}. */")
             .Line("readonly power: number;")
+            .Line($"/** An option value of {perception}. */")
             .Line("readonly perception: number;")
             .Close("}")
             .Line()
+            // Option values as numbers, not OrganizationalPower.High: a bundle that does not use the map leaves the table out.
             .Line("/** MapQuadrants.All of the Scoring library, in the grid's reading order. */")
             .Open("export const MAP_QUADRANTS: readonly MapQuadrant[] = [");
         foreach (var q in map.Quadrants)
         {
             w.Line($"{{ key: {Literal.Quoted(q.Key)}, name: {Literal.Quoted(q.Name)}, subtitle: {Literal.Quoted(q.Subtitle)}, "
-                + $"power: {power}.{q.Power.Identifier}, perception: {perception}.{q.Perception.Identifier} }},");
+                + $"power: {Literal.Number(q.Power.Value)}, perception: {Literal.Number(q.Perception.Value)} }},");
         }
 
         w.Close("];")

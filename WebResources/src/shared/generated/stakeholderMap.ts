@@ -4,7 +4,6 @@
 //     dotnet run --project Deploy/CrmRelationship.Deploy -- generate
 // </auto-generated>
 
-import { OrganizationalPower, Perception } from "./choices";
 import type { RecommendedAction } from "./choices";
 
 /** The stakeholder map's quadrants, keyed by name. */
@@ -15,16 +14,18 @@ export interface MapQuadrant {
     readonly key: MapQuadrantKey;
     readonly name: string;
     readonly subtitle: string;
+    /** An option value of OrganizationalPower. */
     readonly power: number;
+    /** An option value of Perception. */
     readonly perception: number;
 }
 
 /** MapQuadrants.All of the Scoring library, in the grid's reading order. */
 export const MAP_QUADRANTS: readonly MapQuadrant[] = [
-    { key: "blockers", name: "Blockers", subtitle: "High power, detractor: win them over", power: OrganizationalPower.High, perception: Perception.Detractor },
-    { key: "champions", name: "Champions", subtitle: "High power, advocate: put them to work", power: OrganizationalPower.High, perception: Perception.Advocate },
-    { key: "critics", name: "Critics", subtitle: "Low power, detractor: keep an eye on them", power: OrganizationalPower.Low, perception: Perception.Detractor },
-    { key: "supporters", name: "Supporters", subtitle: "Low power, advocate: give them a voice", power: OrganizationalPower.Low, perception: Perception.Advocate },
+    { key: "blockers", name: "Blockers", subtitle: "High power, detractor: win them over", power: 415700001, perception: 415700000 },
+    { key: "champions", name: "Champions", subtitle: "High power, advocate: put them to work", power: 415700001, perception: 415700001 },
+    { key: "critics", name: "Critics", subtitle: "Low power, detractor: keep an eye on them", power: 415700000, perception: 415700000 },
+    { key: "supporters", name: "Supporters", subtitle: "Low power, advocate: give them a voice", power: 415700000, perception: 415700001 },
 ];
 
 /** The chip colours of the stakeholder map, keyed as in the Scoring library's ActionColours. */
