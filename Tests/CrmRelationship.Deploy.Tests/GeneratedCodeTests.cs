@@ -74,11 +74,12 @@ public sealed class GeneratedCodeTests
     }
 
     [Test]
-    public void Generate_AfterAnActionWasAddedToTheSource_WritesTheChoicesKeepsTheRanksAndAsksForTheNewRank()
+    public void Generate_AfterAnActionWasAddedToTheSource_WritesTheChoicesKeepsTheRanksAndTheMapAndAsksForTheNewRankAndColour()
     {
         using var copy = new SourceCopy();
         copy.Generate();
         var ranks = File.ReadAllText(copy.PathOf(CodeGenerator.TypeScriptFolder + "/actionRanks.ts"));
+        var map = File.ReadAllText(copy.PathOf(CodeGenerator.TypeScriptFolder + "/stakeholderMap.ts"));
         var optionSet = Path.Combine(SolutionSource.SourceFolder(copy.PathOf(string.Empty)), "OptionSets", "rel_recommendedaction.xml");
         var next = OptionValues.Base + Labels.All<RecommendedAction>().Count;
         File.WriteAllText(optionSet, File.ReadAllText(optionSet).Replace(
@@ -90,14 +91,18 @@ public sealed class GeneratedCodeTests
 
         Assert.That(
             (run.ExitCode, run.Written, run.Error.Contains($"Low risk, wait ({next}) is ranked 0 times", StringComparison.Ordinal),
+                run.Error.Contains($"Low risk, wait ({next}) is coloured 0 times", StringComparison.Ordinal),
                 File.ReadAllText(copy.PathOf(CodeGenerator.CSharpFolder + "/Choices.g.cs")).Contains($"LowRiskWait = {next},", StringComparison.Ordinal),
-                File.ReadAllText(copy.PathOf(CodeGenerator.TypeScriptFolder + "/actionRanks.ts"))),
+                File.ReadAllText(copy.PathOf(CodeGenerator.TypeScriptFolder + "/actionRanks.ts")),
+                File.ReadAllText(copy.PathOf(CodeGenerator.TypeScriptFolder + "/stakeholderMap.ts"))),
             Is.EqualTo((
                 1,
                 new[] { CodeGenerator.CSharpFolder + "/Choices.g.cs", CodeGenerator.CSharpFolder + "/Labels.g.cs", CodeGenerator.TypeScriptFolder + "/choices.ts" },
                 true,
                 true,
-                ranks)));
+                true,
+                ranks,
+                map)));
     }
 
     [Test]

@@ -83,6 +83,6 @@ public sealed class ReportTests
         var html = File.ReadAllText(book.ReportOut);
 
         Assert.That(html, Does.Contain("Not on the map (power or perception not assessed)"));
-        Assert.That(html, Does.Match("Not on the map[^<]*<span class=\"chip a0\" title=\"Not assessed \\(missing Perception\\)\">Floating Flo"));
+        Assert.That(html, Does.Match("Not on the map[^<]*<span class=\"chip chip-none\" title=\"Not assessed \\(missing Perception\\)\">Floating Flo"));
     }
 }

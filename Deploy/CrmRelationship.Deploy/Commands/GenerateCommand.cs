@@ -9,10 +9,11 @@ namespace CrmRelationship.Deploy.Commands;
 
 /// <summary>
 /// <c>crmrel generate</c>: writes the C# and TypeScript constants (choices, option values, labels, column, Custom API
-/// and web resource names, each action's urgency and tier) from Solution/src and the Scoring library through
-/// <see cref="CodeGenerator"/>. Writes only the files whose content changed and prints which. Exit code 0 when the
-/// files are current, 1 with one sentence when they cannot all be generated (after an option is added or removed,
-/// the C# is written first, so that ActionRanks can name the new enum member before the command runs again).
+/// and web resource names, each action's urgency and tier, the stakeholder map's quadrants and colours) from
+/// Solution/src and the Scoring library through <see cref="CodeGenerator"/>. Writes only the files whose content
+/// changed and prints which. Exit code 0 when the files are current, 1 with one sentence when they cannot all be
+/// generated (after an option is added or removed, the C# is written first, so that ActionRanks and ActionColours
+/// can name the new enum member before the command runs again).
 /// </summary>
 public sealed class GenerateCommand : ICliCommand
 {

@@ -8,8 +8,9 @@ namespace CrmRelationship.Deploy.Commands;
 
 /// <summary>
 /// What <c>crmrel generate</c> takes from the Scoring library because the solution source cannot hold it: each
-/// action's urgency and tier (<see cref="ActionRanks"/>) and the standard column names
-/// (<see cref="LogicalNames.Standard"/>). crmrel references Scoring, so the generator itself need not.
+/// action's urgency and tier (<see cref="ActionRanks"/>), the standard column names (<see cref="LogicalNames.Standard"/>)
+/// and the stakeholder map's quadrants and chip colours (<see cref="MapQuadrants"/>, <see cref="ActionColours"/>).
+/// crmrel references Scoring, so the generator itself need not.
 /// </summary>
 internal static class ScoringFacts
 {
@@ -21,5 +22,18 @@ internal static class ScoringFacts
         typeof(LogicalNames.Standard).GetFields(BindingFlags.Public | BindingFlags.Static)
             .Where(f => f.IsLiteral)
             .Select(f => new StandardColumn(f.Name, (string)f.GetRawConstantValue()!))
-            .ToList());
+            .ToList(),
+        Map());
+
+    /// <summary>The stakeholder map's tables as option values.</summary>
+    public static MapFacts Map() => new(
+        nameof(OrganizationalPower),
+        nameof(Perception),
+        nameof(RecommendedAction),
+        MapQuadrants.All.Select(q => new QuadrantFact(q.Name, q.Subtitle, (int)q.Power, (int)q.Perception)).ToList(),
+        ActionColours.All.Select(Colour).ToList(),
+        Colour(ActionColours.NoAction));
+
+    private static ColourFact Colour(ActionColour colour) =>
+        new(colour.Key, colour.Legend, colour.Background, colour.Foreground, colour.Actions.Select(a => (int)a).ToList());
 }

@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Net;
+using System.Text;
 using CrmRelationship.Scoring;
 
 namespace CrmRelationship.Offline.Report;
@@ -19,7 +21,9 @@ internal static class HtmlReport
     /// <summary>The "accounts at risk" table shows at most this many rows.</summary>
     public const int MaxRiskRows = 200;
 
-    private const string Style = """
+    private static readonly string Style = BaseStyle + ChipColourStyle();
+
+    private const string BaseStyle = """
         :root { color-scheme: light; }
         body { font: 14px/1.45 "Segoe UI", system-ui, -apple-system, sans-serif; color: #1d2939; margin: 0; background: #f5f6f8; }
         main { max-width: 1180px; margin: 0 auto; padding: 24px; }
@@ -37,11 +41,7 @@ internal static class HtmlReport
         td.num { text-align: right; font-variant-numeric: tabular-nums; }
         .bar { background: #eaecf0; height: 10px; border-radius: 5px; min-width: 160px; }
         .bar i { display: block; height: 10px; border-radius: 5px; background: #667085; }
-        .chip { display: inline-block; border-radius: 12px; padding: 1px 9px; margin: 2px 3px 2px 0; font-size: 12px; border: 1px solid transparent; }
-        .a1 { background: #b42318; color: #fff; } .a2 { background: #e04f16; color: #fff; } .a3 { background: #f79009; color: #1d2939; }
-        .a4 { background: #05603a; color: #fff; } .a5 { background: #067647; color: #fff; } .a6 { background: #17b26a; color: #fff; }
-        .a7 { background: #47cd89; color: #1d2939; } .a8 { background: #abefc6; color: #1d2939; } .a9 { background: #b2ddff; color: #1d2939; }
-        .a10 { background: #d1e9ff; color: #1d2939; } .a11 { background: #d0d5dd; color: #1d2939; } .a0 { background: #fff; color: #475467; border: 1px dashed #98a2b3; }
+        .chip { display: inline-block; border-radius: 12px; padding: 1px 9px; margin: 2px 3px 2px 0; font-size: 12px; border: 1px solid rgba(0, 0, 0, 0.3); }
         .overdue { color: #b42318; font-weight: 600; }
         .maps { display: grid; grid-template-columns: repeat(auto-fill, minmax(540px, 1fr)); gap: 16px; }
         .map { background: #fff; border: 1px solid #e4e7ec; border-radius: 8px; padding: 14px; }
@@ -53,6 +53,18 @@ internal static class HtmlReport
         .more { font-size: 12px; color: #475467; }
         footer { color: #667085; font-size: 12px; margin-top: 32px; }
         """;
+
+    /// <summary>One rule per chip colour of <see cref="ActionColours"/>, the table the account form's map is drawn from too.</summary>
+    private static string ChipColourStyle()
+    {
+        var rules = new StringBuilder();
+        foreach (var colour in ActionColours.All.Append(ActionColours.NoAction))
+        {
+            rules.Append("\n.").Append(ChipClass(colour)).Append(" { background: ").Append(colour.Background).Append("; color: ").Append(colour.Foreground).Append("; }");
+        }
+
+        return rules.ToString();
+    }
 
     public static void Write(TextWriter w, ScoreResult result, IReadOnlyList<StakeholderMap> maps, int mappableAccounts)
     {
@@ -194,14 +206,7 @@ internal static class HtmlReport
                 : "No assessed contacts · ");
             w.Write(N(account.ActiveContacts) + " active contacts" + (score.RelationshipLevel is { } level ? " · level " + E(Labels.Of(level)) : string.Empty)
                 + (score.HealthScore is { } health ? " · health " + N(health) : string.Empty) + "</p>\n");
-            w.Write("<div class=\"grid\">\n<div></div><div class=\"axis\">" + E(Labels.Of(Perception.Detractor)) + "</div><div class=\"axis\">" + E(Labels.Of(Perception.Advocate)) + "</div>\n");
-            w.Write("<div class=\"axis v\">" + E(Labels.Of(OrganizationalPower.High)) + " power</div>");
-            Cell(w, map.Quadrants[StakeholderMap.QuadrantOf(OrganizationalPower.High, Perception.Detractor)], "High power detractors");
-            Cell(w, map.Quadrants[StakeholderMap.QuadrantOf(OrganizationalPower.High, Perception.Advocate)], "High power advocates");
-            w.Write("\n<div class=\"axis v\">" + E(Labels.Of(OrganizationalPower.Low)) + " power</div>");
-            Cell(w, map.Quadrants[StakeholderMap.QuadrantOf(OrganizationalPower.Low, Perception.Detractor)], "Low power detractors");
-            Cell(w, map.Quadrants[StakeholderMap.QuadrantOf(OrganizationalPower.Low, Perception.Advocate)], "Low power advocates");
-            w.Write("\n</div>\n");
+            WriteGrid(w, map);
             if (map.Unplaced.Total > 0)
             {
                 w.Write("<p class=\"note\">Not on the map (power or perception not assessed): ");
@@ -220,9 +225,33 @@ internal static class HtmlReport
         w.Write("</div>\n");
     }
 
-    private static void Cell(TextWriter w, ChipList chips, string label)
+    /// <summary>The quadrants in the reading order of <see cref="MapQuadrants.All"/>: a column per perception, a row per power.</summary>
+    private static void WriteGrid(TextWriter w, StakeholderMap map)
     {
-        w.Write("<div class=\"cell\"><span class=\"label\">" + E(label) + " (" + N(chips.Total) + ")</span>");
+        var perceptions = MapQuadrants.All.Select(q => q.Perception).Distinct().ToList();
+        w.Write("<div class=\"grid\">\n<div></div>");
+        foreach (var perception in perceptions)
+        {
+            w.Write("<div class=\"axis\">" + E(Labels.Of(perception)) + "</div>");
+        }
+
+        for (var i = 0; i < MapQuadrants.All.Count; i++)
+        {
+            var quadrant = MapQuadrants.All[i];
+            if (i % perceptions.Count == 0)
+            {
+                w.Write("\n<div class=\"axis v\">" + E(Labels.Of(quadrant.Power)) + " power</div>");
+            }
+
+            Cell(w, map.Quadrants[i], quadrant);
+        }
+
+        w.Write("\n</div>\n");
+    }
+
+    private static void Cell(TextWriter w, ChipList chips, MapQuadrant quadrant)
+    {
+        w.Write("<div class=\"cell\"><span class=\"label\"><b>" + E(quadrant.Name) + "</b> (" + N(chips.Total) + ") · " + E(quadrant.Subtitle) + "</span>");
         foreach (var chip in chips.Shown)
         {
             w.Write(Chip(chip.Name, chip.Action));
@@ -251,9 +280,11 @@ internal static class HtmlReport
             title += " (" + extra + ")";
         }
 
-        var css = "a" + (RelationshipMatrix.Urgency(action) ?? 0).ToString(CultureInfo.InvariantCulture);
-        return "<span class=\"chip " + css + "\" title=\"" + E(title) + "\">" + E(text) + "</span>";
+        return "<span class=\"chip " + ChipClass(ActionColours.Of(action)) + "\" title=\"" + E(title) + "\">" + E(text) + "</span>";
     }
+
+    /// <summary>The class of a chip in a colour: chip-high-risk, chip-none, … (the keys are lower-case words and hyphens).</summary>
+    private static string ChipClass(ActionColour colour) => "chip-" + colour.Key;
 
     private static string E(string value) => WebUtility.HtmlEncode(value);
 

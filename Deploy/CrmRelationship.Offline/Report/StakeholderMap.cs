@@ -13,8 +13,9 @@ internal sealed record MapChip(string Name, RecommendedAction? Action, string Mi
 
 /// <summary>
 /// One account's stakeholder map (organizational power × perception) built from its active
-/// contacts: four quadrants plus the contacts that cannot be placed. Each list is sorted most
-/// urgent first and capped at <see cref="MaxChips"/>, so the report stays readable for a huge account.
+/// contacts: the quadrants of <see cref="MapQuadrants"/> plus the contacts that cannot be placed.
+/// Each list is sorted most urgent first and capped at <see cref="MaxChips"/>, so the report stays
+/// readable for a huge account.
 /// </summary>
 internal sealed class StakeholderMap
 {
@@ -29,20 +30,17 @@ internal sealed class StakeholderMap
 
     public AccountSummary Account { get; }
 
-    /// <summary>High/Detractor, High/Advocate, Low/Detractor, Low/Advocate.</summary>
+    /// <summary>One list per quadrant, in the order of <see cref="MapQuadrants.All"/>.</summary>
     public IReadOnlyList<ChipList> Quadrants { get; }
 
     /// <summary>Contacts without Organizational power or Perception.</summary>
     public ChipList Unplaced { get; }
 
-    public static int QuadrantOf(OrganizationalPower power, Perception perception) =>
-        (power == OrganizationalPower.High ? 0 : 2) + (perception == Perception.Advocate ? 1 : 0);
-
     public static StakeholderMap Build(AccountSummary account, IReadOnlyList<RollupContact> contacts, TextArena arena)
     {
         ArgumentNullException.ThrowIfNull(contacts);
         ArgumentNullException.ThrowIfNull(arena);
-        var quadrants = new List<MapChip>[4];
+        var quadrants = new List<MapChip>[MapQuadrants.All.Count];
         for (var i = 0; i < quadrants.Length; i++)
         {
             quadrants[i] = new List<MapChip>();
@@ -59,7 +57,7 @@ internal sealed class StakeholderMap
 
             if (contact.OrganizationalPower is { } power && contact.Perception is { } perception)
             {
-                quadrants[QuadrantOf(power, perception)].Add(new MapChip(name, contact.RecommendedAction, string.Empty));
+                quadrants[MapQuadrants.IndexOf(power, perception)].Add(new MapChip(name, contact.RecommendedAction, string.Empty));
             }
             else
             {
@@ -70,7 +68,7 @@ internal sealed class StakeholderMap
             }
         }
 
-        var lists = new ChipList[4];
+        var lists = new ChipList[quadrants.Length];
         for (var i = 0; i < lists.Length; i++)
         {
             lists[i] = ChipList.Of(quadrants[i]);

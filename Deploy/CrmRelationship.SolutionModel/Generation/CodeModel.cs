@@ -25,14 +25,26 @@ internal sealed class CodeModel
         WebResources = source.WebResources.Select(ReadWebResource).OrderBy(w => w.Identifier, StringComparer.Ordinal).ToList();
         Unique("web resource", WebResources.Select(w => (w.Identifier, w.Name)));
         WebResourceControls = ReadControls(source, WebResources);
+        var problems = new List<string>();
         try
         {
             Actions = ReadRanking(facts.Actions, Choices);
         }
         catch (GenerationException ex)
         {
-            RankingProblem = ex.Message;
+            problems.Add(ex.Message);
         }
+
+        try
+        {
+            Map = ReadMap(facts.Map, Choices);
+        }
+        catch (GenerationException ex)
+        {
+            problems.Add(ex.Message);
+        }
+
+        Problems = problems;
 
         Tiers = facts.Actions.Tiers.ToList();
         StandardColumns = facts.StandardColumns.OrderBy(c => c.Identifier, StringComparer.Ordinal).ToList();
@@ -56,8 +68,11 @@ internal sealed class CodeModel
     /// <summary>The ranked choice and its options, most urgent first; null when the ranking does not fit the source.</summary>
     public RankingModel? Actions { get; }
 
-    /// <summary>Why the ranking does not fit the source (an option added or removed since it was written), or null.</summary>
-    public string? RankingProblem { get; }
+    /// <summary>The stakeholder map's quadrants and colours; null when they do not fit the source.</summary>
+    public MapModel? Map { get; }
+
+    /// <summary>Why the ranking or the map does not fit the source (an option added or removed since they were written); empty when both fit.</summary>
+    public IReadOnlyList<string> Problems { get; }
 
     public IReadOnlyList<string> Tiers { get; }
 
@@ -186,6 +201,97 @@ internal sealed class CodeModel
         return new RankingModel(choice, ranked);
     }
 
+    private static MapModel ReadMap(MapFacts map, IReadOnlyList<ChoiceModel> choices)
+    {
+        var problems = new List<string>();
+        ChoiceModel? Choice(string typeName)
+        {
+            var choice = choices.FirstOrDefault(c => string.Equals(c.TypeName, typeName, StringComparison.Ordinal));
+            if (choice is null)
+            {
+                problems.Add($"the choice {typeName} is not in the source");
+            }
+
+            return choice;
+        }
+
+        var power = Choice(map.PowerChoiceTypeName);
+        var perception = Choice(map.PerceptionChoiceTypeName);
+        var actions = Choice(map.ActionChoiceTypeName);
+        var quadrants = new List<QuadrantModel>();
+        if (power is not null && perception is not null)
+        {
+            foreach (var p in power.Options)
+            {
+                foreach (var q in perception.Options)
+                {
+                    var count = map.Quadrants.Count(x => x.Power == p.Value && x.Perception == q.Value);
+                    if (count != 1)
+                    {
+                        problems.Add($"{p.Label} power and {q.Label} are in {count.ToString(CultureInfo.InvariantCulture)} quadrants");
+                    }
+                }
+            }
+
+            problems.AddRange(map.Quadrants
+                .Where(x => power.Options.All(o => o.Value != x.Power) || perception.Options.All(o => o.Value != x.Perception))
+                .Select(x => $"the quadrant {x.Name} is not placed by options of {power.LogicalName} and {perception.LogicalName}"));
+            quadrants = map.Quadrants
+                .Where(x => power.Options.Any(o => o.Value == x.Power) && perception.Options.Any(o => o.Value == x.Perception))
+                .Select(x => new QuadrantModel(
+                    Identifier.Camel(x.Name), x.Name, x.Subtitle, power.Options.Single(o => o.Value == x.Power), perception.Options.Single(o => o.Value == x.Perception)))
+                .ToList();
+        }
+
+        var colours = new List<ColourModel>();
+        if (actions is not null)
+        {
+            foreach (var option in actions.Options.Where(o => map.Colours.Sum(c => c.OptionValues.Count(v => v == o.Value)) != 1))
+            {
+                problems.Add($"{option.Label} ({option.Value.ToString(CultureInfo.InvariantCulture)}) is coloured {map.Colours.Sum(c => c.OptionValues.Count(v => v == option.Value)).ToString(CultureInfo.InvariantCulture)} times");
+            }
+
+            problems.AddRange(map.Colours.Concat(new[] { map.NoAction }).SelectMany(c => c.OptionValues)
+                .Where(v => actions.Options.All(o => o.Value != v))
+                .Select(v => $"{v.ToString(CultureInfo.InvariantCulture)} is not an option of {actions.LogicalName}"));
+            problems.AddRange(map.NoAction.OptionValues.Count > 0 ? new[] { $"the no-action colour {map.NoAction.Key} lists options" } : Array.Empty<string>());
+            colours = map.Colours.Select(c => new ColourModel(
+                c.Key, c.Legend, c.Background, c.Foreground, c.OptionValues.SelectMany(v => actions.Options.Where(o => o.Value == v)).ToList())).ToList();
+        }
+
+        foreach (var colour in map.Colours.Concat(new[] { map.NoAction }))
+        {
+            if (!IsKebab(colour.Key))
+            {
+                problems.Add($"the colour key '{colour.Key}' is not lower-case words joined by hyphens");
+            }
+
+            problems.AddRange(new[] { colour.Background, colour.Foreground }.Where(c => !IsHexColour(c))
+                .Select(c => $"the colour {colour.Key} has '{c}', which is not #rrggbb"));
+        }
+
+        problems.AddRange(map.Colours.Concat(new[] { map.NoAction }).GroupBy(c => c.Key, StringComparer.Ordinal).Where(g => g.Count() > 1)
+            .Select(g => $"the colour key {g.Key} is used {g.Count().ToString(CultureInfo.InvariantCulture)} times"));
+        problems.AddRange(quadrants.GroupBy(q => q.Key, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1)
+            .Select(g => $"the quadrants {string.Join(" and ", g.Select(q => q.Name))} give one key"));
+        if (problems.Count > 0)
+        {
+            throw new GenerationException(
+                $"MapQuadrants and ActionColours in the Scoring library do not fit the solution source: {string.Join("; ", problems)}. "
+                + "Give every power and perception one quadrant and every action one colour there and run the command again.");
+        }
+
+        var noAction = new ColourModel(map.NoAction.Key, map.NoAction.Legend, map.NoAction.Background, map.NoAction.Foreground, Array.Empty<OptionModel>());
+        return new MapModel(power!, perception!, actions!, quadrants, colours, noAction);
+    }
+
+    private static bool IsKebab(string key) =>
+        key.Length > 0 && key[0] is >= 'a' and <= 'z' && key[key.Length - 1] != '-' && !key.Contains("--")
+        && key.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-');
+
+    private static bool IsHexColour(string colour) =>
+        colour.Length == 7 && colour[0] == '#' && colour.Skip(1).All(c => c is (>= '0' and <= '9') or (>= 'a' and <= 'f'));
+
     private static void Unique(string what, IEnumerable<(string Identifier, string Source)> names)
     {
         var clash = names.GroupBy(n => n.Identifier, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
@@ -225,3 +331,15 @@ internal sealed record WebResourceControlModel(string WebResourceIdentifier, str
 internal sealed record RankingModel(ChoiceModel Choice, IReadOnlyList<RankedOptionModel> Ranks);
 
 internal sealed record RankedOptionModel(OptionModel Option, int Urgency, string Tier);
+
+internal sealed record MapModel(
+    ChoiceModel Power,
+    ChoiceModel Perception,
+    ChoiceModel Actions,
+    IReadOnlyList<QuadrantModel> Quadrants,
+    IReadOnlyList<ColourModel> Colours,
+    ColourModel NoAction);
+
+internal sealed record QuadrantModel(string Key, string Name, string Subtitle, OptionModel Power, OptionModel Perception);
+
+internal sealed record ColourModel(string Key, string Legend, string Background, string Foreground, IReadOnlyList<OptionModel> Actions);

@@ -18,6 +18,11 @@ internal static class TypeScriptCode
         }
         yield return ("columns.ts", Columns(model));
         yield return ("customApis.ts", CustomApis(model));
+        if (model.Map is { } map)
+        {
+            yield return ("stakeholderMap.ts", StakeholderMap(map));
+        }
+
         yield return ("webResources.ts", WebResources(model));
     }
 
@@ -101,6 +106,67 @@ internal static class TypeScriptCode
         w.Close("];");
         return w.ToString();
     }
+
+    private static string StakeholderMap(MapModel map)
+    {
+        var (power, perception, actions) = (map.Power.TypeName, map.Perception.TypeName, map.Actions.TypeName);
+        var w = Start();
+        w.Line($"import type {{ {actions} }} from \"./choices\";")
+            .Line()
+            .Line("/** The stakeholder map's quadrants, keyed by name. */")
+            .Line($"export type MapQuadrantKey = {string.Join(" | ", map.Quadrants.Select(q => Literal.Quoted(q.Key)))};")
+            .Line()
+            .Line("/** A quadrant of the stakeholder map: the contacts with this organizational power and perception, under the name sellers use. */")
+            .Open("export interface MapQuadrant {")
+            .Line("readonly key: MapQuadrantKey;")
+            .Line("readonly name: string;")
+            .Line("readonly subtitle: string;")
+            .Line($"/** An option value of {power}. */")
+            .Line("readonly power: number;")
+            .Line($"/** An option value of {perception}. */")
+            .Line("readonly perception: number;")
+            .Close("}")
+            .Line()
+            // Option values as numbers, not OrganizationalPower.High: a bundle that does not use the map leaves the table out.
+            .Line("/** MapQuadrants.All of the Scoring library, in the grid's reading order. */")
+            .Open("export const MAP_QUADRANTS: readonly MapQuadrant[] = [");
+        foreach (var q in map.Quadrants)
+        {
+            w.Line($"{{ key: {Literal.Quoted(q.Key)}, name: {Literal.Quoted(q.Name)}, subtitle: {Literal.Quoted(q.Subtitle)}, "
+                + $"power: {Literal.Number(q.Power.Value)}, perception: {Literal.Number(q.Perception.Value)} }},");
+        }
+
+        w.Close("];")
+            .Line()
+            .Line("/** The chip colours of the stakeholder map, keyed as in the Scoring library's ActionColours. */")
+            .Line($"export type ActionColourKey = {string.Join(" | ", map.Colours.Append(map.NoAction).Select(c => Literal.Quoted(c.Key)))};")
+            .Line()
+            .Line("/** A chip colour (#rrggbb fill and text) and its legend entry: the actions drawn in it. */")
+            .Open("export interface ActionColour {")
+            .Line("readonly key: ActionColourKey;")
+            .Line("readonly legend: string;")
+            .Line("readonly background: string;")
+            .Line("readonly foreground: string;")
+            .Line($"readonly actions: readonly (keyof typeof {actions})[];")
+            .Close("}")
+            .Line()
+            .Line("/** ActionColours.All of the Scoring library: every action in exactly one, most urgent first. */")
+            .Open("export const ACTION_COLOURS: readonly ActionColour[] = [");
+        foreach (var colour in map.Colours)
+        {
+            w.Line(ColourLiteral(colour) + ",");
+        }
+
+        w.Close("];")
+            .Line()
+            .Line("/** ActionColours.NoAction of the Scoring library: a contact without a recommended action. */")
+            .Line($"export const NO_ACTION_COLOUR: ActionColour = {ColourLiteral(map.NoAction)};");
+        return w.ToString();
+    }
+
+    private static string ColourLiteral(ColourModel colour) =>
+        $"{{ key: {Literal.Quoted(colour.Key)}, legend: {Literal.Quoted(colour.Legend)}, background: {Literal.Quoted(colour.Background)}, "
+        + $"foreground: {Literal.Quoted(colour.Foreground)}, actions: [{string.Join(", ", colour.Actions.Select(a => Literal.Quoted(a.Identifier)))}] }}";
 
     private static string Columns(CodeModel model)
     {

@@ -114,9 +114,61 @@ public sealed class CodeGeneratorTests
             Throws.TypeOf<GenerationException>().With.Message.Contains("'name' and 'fullname'"));
     }
 
+    [Test]
+    public void Generate_MapWithoutAColourForOneAction_GeneratesAllButTheMapAndNamesTheAction()
+    {
+        var complete = CodeGenerator.Generate(Fixture.Source, Facts(Ranks()));
+        var map = Map() with { Colours = Map().Colours.Select(c => c with { OptionValues = c.OptionValues.Where(v => v != (int)RecommendedAction.LowRiskMoveOn).ToList() }).ToList() };
+
+        var code = CodeGenerator.Generate(Fixture.Source, Facts(Ranks()) with { Map = map });
+
+        Assert.That(
+            (code.Files, code.Problems.Single().Contains("Low risk, move on (" + (int)RecommendedAction.LowRiskMoveOn + ") is coloured 0 times", StringComparison.Ordinal)),
+            Is.EqualTo((complete.Files.Where(f => !f.RelativePath.EndsWith("/stakeholderMap.ts", StringComparison.Ordinal)).ToList(), true)));
+    }
+
+    [Test]
+    public void Generate_MapWithAQuadrantTwiceAndAColourThatIsNotRrggbb_NamesEveryProblem()
+    {
+        var quadrants = Map().Quadrants.Select(q => q with { Perception = (int)Perception.Advocate }).ToList();
+        var colours = Map().Colours.Select((c, i) => i == 0 ? c with { Key = "High risk", Background = "red" } : c).ToList();
+
+        var problem = CodeGenerator.Generate(Fixture.Source, Facts(Ranks()) with { Map = Map() with { Quadrants = quadrants, Colours = colours } }).Problems.Single();
+
+        Assert.That(
+            problem,
+            Does.Contain("High power and Advocate are in 2 quadrants")
+                .And.Contain("Low power and Detractor are in 0 quadrants")
+                .And.Contain("the colour key 'High risk' is not lower-case words joined by hyphens")
+                .And.Contain("the colour High risk has 'red', which is not #rrggbb"));
+    }
+
+    [Test]
+    public void Generate_StakeholderMap_WritesEveryQuadrantAndColourOfTheFactsInTheirOrder()
+    {
+        var map = CodeGenerator.Generate(Fixture.Source, Facts(Ranks())).Files.Single(f => f.RelativePath.EndsWith("/stakeholderMap.ts", StringComparison.Ordinal)).Content;
+        var expected = Map().Quadrants.Select(q => $"name: \"{q.Name}\", subtitle: \"{q.Subtitle}\"")
+            .Concat(Map().Colours.Append(Map().NoAction).Select(c => $"key: \"{c.Key}\", legend: \"{c.Legend}\", background: \"{c.Background}\", foreground: \"{c.Foreground}\""))
+            .ToList();
+
+        Assert.That(expected.Select(e => map.IndexOf(e, StringComparison.Ordinal)), Is.Ordered.And.All.GreaterThan(0));
+    }
+
     private static IEnumerable<RankedOption> Ranks() =>
         ActionRanks.All.Select(r => new RankedOption((int)r.Action, r.Urgency, r.Tier.ToString()));
 
     private static GenerationFacts Facts(IEnumerable<RankedOption> ranks) =>
-        new(new ActionRanking(nameof(RecommendedAction), Tiers, ranks.ToList()), [new("ContactId", "contactid")]);
+        new(new ActionRanking(nameof(RecommendedAction), Tiers, ranks.ToList()), [new("ContactId", "contactid")], Map());
+
+    private static MapFacts Map()
+    {
+        static ColourFact Colour(ActionColour c) => new(c.Key, c.Legend, c.Background, c.Foreground, c.Actions.Select(a => (int)a).ToList());
+        return new(
+            nameof(OrganizationalPower),
+            nameof(Perception),
+            nameof(RecommendedAction),
+            MapQuadrants.All.Select(q => new QuadrantFact(q.Name, q.Subtitle, (int)q.Power, (int)q.Perception)).ToList(),
+            ActionColours.All.Select(Colour).ToList(),
+            Colour(ActionColours.NoAction));
+    }
 }

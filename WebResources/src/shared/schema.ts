@@ -12,6 +12,8 @@ import { PreviewRelationshipAssessmentApi } from "./generated/customApis";
 export * from "./generated/choices";
 export { ACTION_RANKS, ACTION_URGENCY_ORDER } from "./generated/actionRanks";
 export type { ActionRank, ActionTier } from "./generated/actionRanks";
+export { ACTION_COLOURS, MAP_QUADRANTS, NO_ACTION_COLOUR } from "./generated/stakeholderMap";
+export type { ActionColour, ActionColourKey, MapQuadrant, MapQuadrantKey } from "./generated/stakeholderMap";
 export { WebResourceControls, WebResourceNames } from "./generated/webResources";
 
 export interface ChoiceOption<K extends string = string> {

@@ -1,61 +1,15 @@
 import type { AccountSummary } from "../shared/handoff";
-import {
-    Choices,
-    OrganizationalPower,
-    Perception,
-    RelationshipStatus,
-    labelOf,
-    urgencyRank,
-} from "../shared/schema";
-import type { RecommendedActionKey } from "../shared/schema";
+import { ACTION_COLOURS, Choices, MAP_QUADRANTS, NO_ACTION_COLOUR, RelationshipStatus, labelOf, urgencyRank } from "../shared/schema";
+import type { ActionColour, MapQuadrant, MapQuadrantKey } from "../shared/schema";
 import type { StakeholderContact } from "./data";
 
 /** Pure layout of the stakeholder map: where each contact goes, in what order, in what colour, with what words. */
 
-export type QuadrantKey = "blockers" | "champions" | "critics" | "supporters";
-
-export interface Quadrant {
-    readonly key: QuadrantKey;
-    readonly title: string;
-    readonly subtitle: string;
-    readonly power: number;
-    readonly perception: number;
-}
-
-/** In reading order of the grid: high power on top, detractors on the left. */
-export const QUADRANTS: readonly Quadrant[] = [
-    {
-        key: "blockers",
-        title: "Blockers",
-        subtitle: "High power, detractor: win them over",
-        power: OrganizationalPower.High,
-        perception: Perception.Detractor,
-    },
-    {
-        key: "champions",
-        title: "Champions",
-        subtitle: "High power, advocate: put them to work",
-        power: OrganizationalPower.High,
-        perception: Perception.Advocate,
-    },
-    {
-        key: "critics",
-        title: "Critics",
-        subtitle: "Low power, detractor: keep an eye on them",
-        power: OrganizationalPower.Low,
-        perception: Perception.Detractor,
-    },
-    {
-        key: "supporters",
-        title: "Supporters",
-        subtitle: "Low power, advocate: give them a voice",
-        power: OrganizationalPower.Low,
-        perception: Perception.Advocate,
-    },
-];
+/** The quadrants in the grid's reading order (high power on top, detractors on the left), named in the Scoring library. */
+export const QUADRANTS: readonly MapQuadrant[] = MAP_QUADRANTS;
 
 /** The quadrant for a contact's power and perception; undefined when either is missing. */
-export function quadrantOf(contact: Pick<StakeholderContact, "power" | "perception">): QuadrantKey | undefined {
+export function quadrantOf(contact: Pick<StakeholderContact, "power" | "perception">): MapQuadrantKey | undefined {
     return QUADRANTS.find((q) => q.power === contact.power && q.perception === contact.perception)?.key;
 }
 
@@ -66,12 +20,16 @@ export function compareByUrgency(a: StakeholderContact, b: StakeholderContact): 
 }
 
 export interface Placement {
-    readonly quadrants: Readonly<Record<QuadrantKey, readonly StakeholderContact[]>>;
+    readonly quadrants: Readonly<Record<MapQuadrantKey, readonly StakeholderContact[]>>;
     readonly unplaced: readonly StakeholderContact[];
 }
 
 export function placeContacts(contacts: readonly StakeholderContact[]): Placement {
-    const quadrants: Record<QuadrantKey, StakeholderContact[]> = { blockers: [], champions: [], critics: [], supporters: [] };
+    // MapQuadrantKey is generated from the keys of QUADRANTS, so the loop gives every key a list.
+    const quadrants = {} as Record<MapQuadrantKey, StakeholderContact[]>;
+    for (const quadrant of QUADRANTS) {
+        quadrants[quadrant.key] = [];
+    }
     const unplaced: StakeholderContact[] = [];
     for (const contact of [...contacts].sort(compareByUrgency)) {
         const key = quadrantOf(contact);
@@ -84,43 +42,10 @@ export function placeContacts(contacts: readonly StakeholderContact[]): Placemen
     return { quadrants, unplaced };
 }
 
-export type Tier = "high-risk" | "moderate-risk" | "high-potential" | "med-potential" | "low-potential" | "move-on" | "none";
-
-export interface TierStyle {
-    readonly label: string;
-    readonly background: string;
-    readonly foreground: string;
-}
-
-/** Most urgent first; strong fills for the five most urgent actions, light fills for the rest. */
-export const TIER_STYLES: Readonly<Record<Tier, TierStyle>> = {
-    "high-risk": { label: "High risk", background: "#a4262c", foreground: "#ffffff" },
-    "moderate-risk": { label: "Moderate risk", background: "#b04a00", foreground: "#ffffff" },
-    "high-potential": { label: "High potential", background: "#0e700e", foreground: "#ffffff" },
-    "med-potential": { label: "Med potential", background: "#dff6dd", foreground: "#0b5a0b" },
-    "low-potential": { label: "Low potential", background: "#deecf9", foreground: "#004578" },
-    "move-on": { label: "Low risk, move on", background: "#f3f2f1", foreground: "#323130" },
-    none: { label: "No action yet", background: "#ffffff", foreground: "#323130" },
-};
-
-/** The colour of each action: every action is named, so a new action in the source fails the type check until it has one. */
-const TIER_BY_ACTION: Readonly<Record<RecommendedActionKey, Tier>> = {
-    HighRiskImprovePerception: "high-risk",
-    ModerateRiskImprovePerception: "moderate-risk",
-    ModerateRiskMonitorPerception: "moderate-risk",
-    HighPotentialLeverage: "high-potential",
-    HighPotentialFindASponsor: "high-potential",
-    MedPotentialDevelopRelationship: "med-potential",
-    MedPotentialActivate: "med-potential",
-    MedPotentialMakeAHero: "med-potential",
-    LowPotentialMakeAHero: "low-potential",
-    LowPotentialActivate: "low-potential",
-    LowRiskMoveOn: "move-on",
-};
-
-export function actionTier(action: number | null): Tier {
-    const option = Choices.recommendedAction.options.find((o) => o.value === action);
-    return option === undefined ? "none" : TIER_BY_ACTION[option.key];
+/** The chip colour of an action (ActionColours of the Scoring library); NO_ACTION_COLOUR for an empty or unknown one. */
+export function actionColour(action: number | null): ActionColour {
+    const key = Choices.recommendedAction.options.find((o) => o.value === action)?.key;
+    return ACTION_COLOURS.find((colour) => key !== undefined && colour.actions.includes(key)) ?? NO_ACTION_COLOUR;
 }
 
 export interface ChipView {
@@ -129,7 +54,7 @@ export interface ChipView {
     /** Second line of the chip: action and level, in words. */
     readonly detail: string;
     readonly accessibleName: string;
-    readonly tier: Tier;
+    readonly colour: ActionColour;
     readonly isKey: boolean;
     readonly noRelationship: boolean;
 }
@@ -152,7 +77,7 @@ export function chipView(contact: StakeholderContact, keyContactId: string | nul
         name: contact.name,
         detail: `${action} · ${level ?? "No level"}`,
         accessibleName: parts.join("; "),
-        tier: actionTier(contact.action),
+        colour: actionColour(contact.action),
         isKey,
         noRelationship,
     };
@@ -194,7 +119,7 @@ export function summaryItems(account: AccountSummary, keyContactName: string | n
 export type EmptyState = "no-contacts" | "none-placed";
 
 export interface QuadrantView {
-    readonly quadrant: Quadrant;
+    readonly quadrant: MapQuadrant;
     readonly chips: readonly ChipView[];
 }
 

@@ -1,5 +1,6 @@
-import { TIER_STYLES } from "./layout";
-import type { ChipView, MapView, Tier } from "./layout";
+import { ACTION_COLOURS, NO_ACTION_COLOUR } from "../shared/schema";
+import type { ActionColour } from "../shared/schema";
+import type { ChipView, MapView } from "./layout";
 
 /** Draws a MapView into the page. Data is only ever written as text (textContent), never as markup. */
 
@@ -14,9 +15,9 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: stri
     return node;
 }
 
-function paint(node: HTMLElement, tier: Tier): void {
-    node.style.backgroundColor = TIER_STYLES[tier].background;
-    node.style.color = TIER_STYLES[tier].foreground;
+function paint(node: HTMLElement, colour: ActionColour): void {
+    node.style.backgroundColor = colour.background;
+    node.style.color = colour.foreground;
 }
 
 function chip(view: ChipView): HTMLLIElement {
@@ -26,7 +27,7 @@ function chip(view: ChipView): HTMLLIElement {
     button.setAttribute("aria-label", view.accessibleName);
     button.title = view.accessibleName;
     button.dataset["contactId"] = view.id;
-    button.dataset["tier"] = view.tier;
+    button.dataset["colour"] = view.colour.key;
     if (view.isKey) {
         button.classList.add("chip-key");
         button.dataset["key"] = "true";
@@ -34,7 +35,7 @@ function chip(view: ChipView): HTMLLIElement {
     if (view.noRelationship) {
         button.classList.add("chip-norel");
     }
-    paint(button, view.tier);
+    paint(button, view.colour);
     const name = element("span", "chip-name", view.name);
     if (view.isKey) {
         name.prepend(element("span", "chip-star", "★ "));
@@ -70,11 +71,11 @@ function summary(view: MapView): HTMLElement {
 function legend(): HTMLElement {
     const list = element("ul", "legend");
     list.setAttribute("aria-label", "Colour key");
-    for (const tier of Object.keys(TIER_STYLES) as Tier[]) {
+    for (const colour of [...ACTION_COLOURS, NO_ACTION_COLOUR]) {
         const item = element("li");
         const swatch = element("span", "swatch");
-        paint(swatch, tier);
-        item.append(swatch, document.createTextNode(TIER_STYLES[tier].label));
+        paint(swatch, colour);
+        item.append(swatch, document.createTextNode(colour.legend));
         list.append(item);
     }
     const key = element("li", undefined, "★ Key contact");
@@ -96,7 +97,7 @@ function grid(view: MapView): HTMLElement {
         const heading = element("h2");
         heading.id = headingId;
         heading.append(
-            element("span", "quadrant-title", quadrant.title),
+            element("span", "quadrant-title", quadrant.name),
             element("span", "quadrant-count", String(chips.length)),
             element("span", "quadrant-subtitle", quadrant.subtitle),
         );

@@ -20,8 +20,20 @@ const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const ACCOUNT_ID = "0a1b2c3d-4e5f-4061-8273-94a5b6c7d8e9";
 
 // Option values and labels from the constants generated from the solution source.
-const { ACTION_URGENCY_ORDER, Choices, ExpectationAlignment, OrganizationalPower, Perception, RecommendedAction, RelationshipLevel, RelationshipStatus } =
-    await importTypeScript(join(root, "src", "shared", "schema.ts"));
+// Quadrant names and chip colours from the table generated from the Scoring library (MapQuadrants, ActionColours).
+const {
+    ACTION_COLOURS,
+    ACTION_URGENCY_ORDER,
+    Choices,
+    ExpectationAlignment,
+    MAP_QUADRANTS,
+    NO_ACTION_COLOUR,
+    OrganizationalPower,
+    Perception,
+    RecommendedAction,
+    RelationshipLevel,
+    RelationshipStatus,
+} = await importTypeScript(join(root, "src", "shared", "schema.ts"));
 const { Low: LOW, High: HIGH } = OrganizationalPower;
 const { Detractor: DETRACTOR, Advocate: ADVOCATE } = Perception;
 const { No: NO, Yes: YES } = RelationshipStatus;
@@ -67,6 +79,18 @@ function expectedQuadrant(record) {
         return perception === ADVOCATE ? "champions" : "blockers";
     }
     return perception === ADVOCATE ? "supporters" : "critics";
+}
+
+/** The colour the generated table gives an action's option value. */
+function colourOf(action) {
+    const key = Choices.recommendedAction.options.find((option) => option.value === action)?.key;
+    return ACTION_COLOURS.find((colour) => colour.actions.includes(key)) ?? NO_ACTION_COLOUR;
+}
+
+/** #rrggbb as getComputedStyle reports it. */
+function rgb(hex) {
+    const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+    return `rgb(${r}, ${g}, ${b})`;
 }
 
 /** Hands a stubbed Xrm to the page the way the account form script does; resolves with the draw time in ms. */
@@ -212,13 +236,15 @@ try {
         await page.screenshot({ path: join(output, "stakeholdermap-50.png"), fullPage: true });
     });
 
-    await test("labels the quadrants as a seller would say them", async () => {
+    await test("names the quadrants, in the grid's order, as the table generated from the Scoring library does", async () => {
         const page = await freshPage();
         await initMap(page, { entities: fifty });
-        const titles = await page.locator(".quadrant-title").allInnerTexts();
-        assert.deepEqual(titles, ["Blockers", "Champions", "Critics", "Supporters"]);
-        const subtitles = await page.locator(".quadrant-subtitle").allInnerTexts();
-        assert.match(subtitles[1], /^High power, advocate/);
+        assert.deepEqual(await page.locator("section[data-quadrant]").evaluateAll((s) => s.map((q) => q.dataset.quadrant)), MAP_QUADRANTS.map((q) => q.key));
+        assert.deepEqual(await page.locator(".quadrant-title").allInnerTexts(), MAP_QUADRANTS.map((q) => q.name));
+        assert.deepEqual(await page.locator(".quadrant-subtitle").allInnerTexts(), MAP_QUADRANTS.map((q) => q.subtitle));
+        for (const quadrant of MAP_QUADRANTS) {
+            assert.equal(await page.getByRole("region", { name: new RegExp(`^${quadrant.name}(?![A-Za-z])`) }).count(), 1, `${quadrant.name} is a named region`);
+        }
     });
 
     await test("marks the key contact once, with a star and in its accessible name", async () => {
@@ -249,14 +275,33 @@ try {
         }
     });
 
-    await test("marks contacts with no relationship and colours chips by action", async () => {
+    await test("marks contacts with no relationship and colours each chip as the generated table colours its action", async () => {
         const page = await freshPage();
         await initMap(page, { entities: fifty });
         const noRelationship = fifty.filter((r) => r.rel_relationship === NO).length;
         assert.equal(await page.locator("button.chip-norel").count(), noRelationship);
-        const highRisk = page.locator(`button[data-contact-id="${fifty[0].contactid}"]`);
-        assert.equal(await highRisk.evaluate((b) => getComputedStyle(b).backgroundColor), "rgb(164, 38, 44)");
-        assert.equal(await highRisk.getAttribute("data-tier"), "high-risk");
+        const drawn = await page.locator("button[data-contact-id]").evaluateAll((buttons) =>
+            buttons.map((b) => ({ id: b.dataset.contactId, colour: b.dataset.colour, background: getComputedStyle(b).backgroundColor, text: getComputedStyle(b).color })),
+        );
+        const wrong = drawn.filter((chip) => {
+            const colour = colourOf(fifty.find((r) => r.contactid === chip.id).rel_recommendedaction);
+            return chip.colour !== colour.key || chip.background !== rgb(colour.background) || chip.text !== rgb(colour.foreground);
+        });
+        assert.equal(drawn.length, 50);
+        assert.deepEqual(wrong, []);
+    });
+
+    await test("shows the colour key of the generated table, in its order and colours", async () => {
+        const page = await freshPage();
+        await initMap(page, { entities: fifty });
+        const colours = [...ACTION_COLOURS, NO_ACTION_COLOUR];
+        const entries = await page.locator(".legend li").evaluateAll((items) =>
+            items.map((li) => ({ text: li.textContent, swatch: li.querySelector(".swatch") && getComputedStyle(li.querySelector(".swatch")).backgroundColor })),
+        );
+        assert.deepEqual(
+            entries.slice(0, colours.length),
+            colours.map((c) => ({ text: c.legend, swatch: rgb(c.background) })),
+        );
     });
 
     await test("shows the account's level, health, gap and coverage above the grid", async () => {

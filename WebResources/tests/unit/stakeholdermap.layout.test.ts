@@ -2,8 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { StakeholderContact } from "../../src/stakeholdermap/data";
 import {
     QUADRANTS,
-    TIER_STYLES,
-    actionTier,
+    actionColour,
     buildMapView,
     chipView,
     compareByUrgency,
@@ -13,12 +12,15 @@ import {
     quadrantOf,
     summaryItems,
 } from "../../src/stakeholdermap/layout";
-import type { ChipView, MapView, Tier } from "../../src/stakeholdermap/layout";
+import type { ChipView, MapView } from "../../src/stakeholdermap/layout";
 import type { AccountSummary } from "../../src/shared/handoff";
 import {
+    ACTION_COLOURS,
     ACTION_URGENCY_ORDER,
     Choices,
     ExpectationAlignment,
+    MAP_QUADRANTS,
+    NO_ACTION_COLOUR,
     OPTION_VALUE_BASE,
     OrganizationalPower as Power,
     Perception,
@@ -57,17 +59,6 @@ function allChips(view: MapView): ChipView[] {
     return view.quadrants.reduce<ChipView[]>((chips, q) => chips.concat(q.chips), []);
 }
 
-/** WCAG 2 contrast ratio of two #rrggbb colours. */
-function contrast(a: string, b: string): number {
-    const luminance = (hex: string): number => {
-        const channels = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255);
-        const [r, g, bl] = channels.map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)) as [number, number, number];
-        return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
-    };
-    const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
-    return (hi + 0.05) / (lo + 0.05);
-}
-
 describe("quadrantOf", () => {
     it.each([
         [Power.High, Perception.Advocate, "champions"],
@@ -83,8 +74,13 @@ describe("quadrantOf", () => {
     });
 
     it("lays the grid out high power on top, detractors on the left", () => {
+        expect(QUADRANTS.map((q) => [q.power, q.perception])).toEqual([
+            [Power.High, Perception.Detractor],
+            [Power.High, Perception.Advocate],
+            [Power.Low, Perception.Detractor],
+            [Power.Low, Perception.Advocate],
+        ]);
         expect(QUADRANTS.map((q) => q.key)).toEqual(["blockers", "champions", "critics", "supporters"]);
-        expect(QUADRANTS.map((q) => q.title)).toEqual(["Blockers", "Champions", "Critics", "Supporters"]);
     });
 });
 
@@ -125,40 +121,24 @@ describe("placeContacts", () => {
     });
 });
 
-describe("actionTier and colours", () => {
-    it.each([
-        [Action.HighRiskImprovePerception, "high-risk"],
-        [Action.ModerateRiskImprovePerception, "moderate-risk"],
-        [Action.ModerateRiskMonitorPerception, "moderate-risk"],
-        [Action.HighPotentialLeverage, "high-potential"],
-        [Action.HighPotentialFindASponsor, "high-potential"],
-        [Action.MedPotentialDevelopRelationship, "med-potential"],
-        [Action.MedPotentialActivate, "med-potential"],
-        [Action.MedPotentialMakeAHero, "med-potential"],
-        [Action.LowPotentialMakeAHero, "low-potential"],
-        [Action.LowPotentialActivate, "low-potential"],
-        [Action.LowRiskMoveOn, "move-on"],
-        [null, "none"],
-        [OPTION_VALUE_BASE + Choices.recommendedAction.options.length, "none"],
-    ])("action %s is coloured as %s", (action, tier) => {
-        expect(actionTier(action)).toBe(tier);
+describe("actionColour", () => {
+    it("colours every action as the table generated from the Scoring library lists it", () => {
+        const wrong = ACTION_URGENCY_ORDER.filter((key) => !actionColour(Action[key]).actions.includes(key));
+
+        expect(wrong).toEqual([]);
     });
 
-    it("keeps tiers in urgency order, so colour never contradicts rank", () => {
-        const tiers = Object.keys(TIER_STYLES);
-        const ranked = ACTION_URGENCY_ORDER.map((key) => tiers.indexOf(actionTier(Action[key])));
+    it.each([
+        [null],
+        [OPTION_VALUE_BASE + Choices.recommendedAction.options.length],
+    ])("colours action %s as no action", (action) => {
+        expect(actionColour(action)).toBe(NO_ACTION_COLOUR);
+    });
+
+    it("keeps colours in urgency order, so colour never contradicts rank", () => {
+        const ranked = ACTION_URGENCY_ORDER.map((key) => ACTION_COLOURS.indexOf(actionColour(Action[key])));
 
         expect(ranked).toEqual([...ranked].sort((x, y) => x - y));
-    });
-
-    it.each(Object.entries(TIER_STYLES))("%s text is readable on its fill (contrast ≥ 4.5:1)", (_tier, style) => {
-        expect(contrast(style.foreground, style.background)).toBeGreaterThanOrEqual(4.5);
-    });
-
-    it("gives each tier its own fill", () => {
-        const fills = Object.values(TIER_STYLES).map((s) => s.background);
-
-        expect(new Set(fills).size).toBe(fills.length);
     });
 });
 
@@ -170,7 +150,7 @@ describe("chipView", () => {
 
         expect(view.accessibleName).toBe("Grace Hopper; High risk, improve perception; level Service");
         expect(view.detail).toBe("High risk, improve perception · Service");
-        expect(view.tier).toBe<Tier>("high-risk");
+        expect(view.colour.actions).toContain("HighRiskImprovePerception");
         expect(view.isKey).toBe(false);
         expect(view.noRelationship).toBe(false);
     });
@@ -244,6 +224,7 @@ describe("buildMapView", () => {
         const view = buildMapView([...others, key], { ...NO_ACCOUNT_VALUES, keyContactId: key.id }, false);
 
         expect(view.empty).toBeNull();
+        expect(view.quadrants.map((q) => q.quadrant.name)).toEqual(MAP_QUADRANTS.map((q) => q.name));
         expect(view.quadrants.map((q) => [q.quadrant.key, q.chips.length])).toEqual([
             ["blockers", 1],
             ["champions", 1],
