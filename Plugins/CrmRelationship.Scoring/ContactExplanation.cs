@@ -28,6 +28,7 @@ internal static class ContactExplanation
         var sink = new StringExplanationSink();
         var w = new ExplanationWriter(sink);
         WriteDue(due, capturedOn, cadence, ref w);
+        w.End();
         return sink.ToString();
     }
 
