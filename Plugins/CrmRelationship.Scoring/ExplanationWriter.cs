@@ -1,28 +1,37 @@
 using System;
+using System.Globalization;
+using System.Text;
 
 namespace CrmRelationship.Scoring;
 
 /// <summary>
 /// The one writer of explanations, for contacts and accounts (relationship-model.md §6): one line per
 /// finding, plain text, at most <see cref="MaxLength"/> characters, cut after the last whole line that
-/// fits. It writes to a sink without intermediate strings (numbers and dates digit by digit), so every
-/// caller, whether it keeps the text as a string or streams it into a file, gets the same text.
+/// fits. Every caller, whether it keeps the text as a string or streams it into a file, gets the same text.
 /// </summary>
 /// <remarks>
-/// A line is held back as the pieces it was written from (references, not copies) until the next line
-/// starts or <see cref="End"/> is called; only then is it known whether it fits. The piece buffer is
-/// kept per thread and reused, so writing allocates nothing. Call <see cref="End"/> once, last.
+/// Nothing is concatenated: each piece is a string the caller passes or one from a table (an ASCII
+/// character, two digits of a number). A line is held back as its pieces until the next line starts or
+/// <see cref="End"/> is called, when it is known whether it fits, and then handed to the sink piece by
+/// piece. The buffer of pieces is kept per thread and reused, so writing allocates nothing. Call
+/// <see cref="End"/> once, last.
 /// </remarks>
 internal struct ExplanationWriter
 {
     /// <summary>The size of the explanation column on contact and account (Solution/src, rel_scoreexplanation).</summary>
     public const int MaxLength = 2000;
 
+    /// <summary>Each ASCII character as a string, so that every held piece is a string.</summary>
+    private static readonly string[] Ascii = Strings(128, i => ((char)i).ToString());
+
+    /// <summary>"00" to "99": numbers and dates are held as two digits to a piece.</summary>
+    private static readonly string[] TwoDigits = Strings(100, i => i.ToString("00", CultureInfo.InvariantCulture));
+
     [ThreadStatic]
-    private static Piece[]? spare;
+    private static string[]? spare;
 
     private readonly IExplanationSink sink;
-    private Piece[] pieces;
+    private string[] pieces;
     private int count;
     private int lineLength;
     private bool lineOpen;
@@ -33,7 +42,7 @@ internal struct ExplanationWriter
     public ExplanationWriter(IExplanationSink sink)
     {
         this.sink = sink;
-        pieces = spare ?? new Piece[64];
+        pieces = spare ?? new string[64];
         spare = null;
         count = 0;
         lineLength = 0;
@@ -79,25 +88,11 @@ internal struct ExplanationWriter
             Array.Resize(ref pieces, pieces.Length * 2);
         }
 
-        pieces[count++] = new Piece(text, '\0');
+        pieces[count++] = text;
         lineLength += text.Length;
     }
 
-    public void Char(char character)
-    {
-        if (full)
-        {
-            return;
-        }
-
-        if (count == pieces.Length)
-        {
-            Array.Resize(ref pieces, pieces.Length * 2);
-        }
-
-        pieces[count++] = new Piece(null, character);
-        lineLength++;
-    }
+    public void Char(char character) => Text(character < Ascii.Length ? Ascii[character] : character.ToString());
 
     /// <summary>"A", "A and B", "A, B and C": call before the item at <paramref name="index"/> of <paramref name="count"/>.</summary>
     public void Separator(int index, int count)
@@ -114,19 +109,18 @@ internal struct ExplanationWriter
     {
         if (value < 0)
         {
-            Char('-');
+            Text("-");
             value = -value;
         }
 
-        long divisor = 1;
-        while (value / divisor >= 10)
+        if (value >= 100)
         {
-            divisor *= 10;
+            Number(value / 100);
+            Text(TwoDigits[value % 100]);
         }
-
-        for (; divisor > 0; divisor /= 10)
+        else
         {
-            Char((char)('0' + ((value / divisor) % 10)));
+            Text(value < 10 ? Ascii['0' + value] : TwoDigits[value]);
         }
     }
 
@@ -144,11 +138,12 @@ internal struct ExplanationWriter
     /// <summary>yyyy-MM-dd.</summary>
     public void Date(DateTime value)
     {
-        Digits(value.Year, 4);
-        Char('-');
-        Digits(value.Month, 2);
-        Char('-');
-        Digits(value.Day, 2);
+        Text(TwoDigits[value.Year / 100]);
+        Text(TwoDigits[value.Year % 100]);
+        Text("-");
+        Text(TwoDigits[value.Month]);
+        Text("-");
+        Text(TwoDigits[value.Day]);
     }
 
     /// <summary>True when <see cref="PlainText"/> writes anything for <paramref name="text"/>.</summary>
@@ -183,7 +178,7 @@ internal struct ExplanationWriter
             return;
         }
 
-        var wrote = false;
+        var plain = new StringBuilder(text.Length);
         var pendingSpace = false;
         foreach (var c in text)
         {
@@ -194,19 +189,20 @@ internal struct ExplanationWriter
 
             if (char.IsWhiteSpace(c) || char.IsControl(c))
             {
-                pendingSpace = wrote;
+                pendingSpace = plain.Length > 0;
                 continue;
             }
 
             if (pendingSpace)
             {
-                Char(' ');
+                plain.Append(' ');
                 pendingSpace = false;
             }
 
-            Char(c);
-            wrote = true;
+            plain.Append(c);
         }
+
+        Text(plain.ToString());
     }
 
     /// <summary>True when <see cref="PlainText"/> would write <paramref name="text"/> unchanged.</summary>
@@ -228,14 +224,6 @@ internal struct ExplanationWriter
         }
 
         return true;
-    }
-
-    private void Digits(int value, int width)
-    {
-        for (var divisor = width == 4 ? 1000 : 10; divisor > 0; divisor /= 10)
-        {
-            Char((char)('0' + ((value / divisor) % 10)));
-        }
     }
 
     /// <summary>
@@ -285,35 +273,19 @@ internal struct ExplanationWriter
         for (var i = 0; i < count && limit > 0; i++)
         {
             var piece = pieces[i];
-            if (piece.Text is null)
-            {
-                sink.Append(piece.Character);
-                limit--;
-            }
-            else if (piece.Text.Length <= limit)
-            {
-                sink.Append(piece.Text);
-                limit -= piece.Text.Length;
-            }
-            else
-            {
-                sink.Append(piece.Text.Substring(0, limit));
-                limit = 0;
-            }
+            sink.Append(piece.Length <= limit ? piece : piece.Substring(0, limit));
+            limit -= piece.Length;
         }
     }
 
-    /// <summary>A piece of a held line: a string, or one character when <see cref="Text"/> is null.</summary>
-    private readonly struct Piece
+    private static string[] Strings(int count, Func<int, string> text)
     {
-        public Piece(string? text, char character)
+        var strings = new string[count];
+        for (var i = 0; i < count; i++)
         {
-            Text = text;
-            Character = character;
+            strings[i] = text(i);
         }
 
-        public string? Text { get; }
-
-        public char Character { get; }
+        return strings;
     }
 }
