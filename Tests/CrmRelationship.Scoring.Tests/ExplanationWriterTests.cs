@@ -89,6 +89,33 @@ public sealed class ExplanationWriterTests
     }
 
     [Test]
+    public void LineEndingExactlyOnTheCapWithALineAfterIt_DroppedToo()
+    {
+        // Kept from the cut the account explanation always had (at 2,000 characters, then back to the last
+        // line break before the cut): a line that ends exactly on the cap is dropped when another follows.
+        var text = Write((ref ExplanationWriter w) =>
+        {
+            w.Line(new string('a', 999));
+            w.Line(new string('b', 1000));
+            w.Line("c");
+        });
+
+        Assert.That(text, Is.EqualTo(new string('a', 999)));
+    }
+
+    [Test]
+    public void FirstLineOfExactlyTheCapWithALineAfterIt_Kept()
+    {
+        var text = Write((ref ExplanationWriter w) =>
+        {
+            w.Line(new string('a', ExplanationWriter.MaxLength));
+            w.Line("b");
+        });
+
+        Assert.That(text, Is.EqualTo(new string('a', ExplanationWriter.MaxLength)));
+    }
+
+    [Test]
     public void FirstLineLongerThanTheCap_CutAtTheCapSoTheTextIsNeverEmpty()
     {
         var text = Write((ref ExplanationWriter w) =>
