@@ -13,8 +13,8 @@ namespace CrmRelationship.Scoring;
 /// Nothing is concatenated: each piece is a string the caller passes or one from a table (an ASCII
 /// character, two digits of a number). A line is held back as its pieces until the next line starts or
 /// <see cref="End"/> is called, when it is known whether it fits, and then handed to the sink piece by
-/// piece. The buffer of pieces is kept per thread and reused, so writing allocates nothing. Call
-/// <see cref="End"/> once, last.
+/// piece. The buffer of pieces is kept per thread and reused, so writing allocates nothing (but for stored
+/// text that must be made plain, and a first line cut at the cap). Call <see cref="End"/> once, last.
 /// </remarks>
 internal struct ExplanationWriter
 {
@@ -237,8 +237,8 @@ internal struct ExplanationWriter
             var separator = anyLineWritten ? 1 : 0;
             var end = written + separator + lineLength;
 
-            // A line that ends exactly at MaxLength is kept only when it is the last one: the rule this
-            // writer took over cut the text at MaxLength and then at the last line break before the cut.
+            // A line that ends exactly on MaxLength is kept only when no line follows (or it is the first):
+            // the rule this writer took over cut the text at MaxLength, then at the last line break before.
             if (moreFollows ? end < MaxLength : end <= MaxLength)
             {
                 if (anyLineWritten)
