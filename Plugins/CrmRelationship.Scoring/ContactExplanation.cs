@@ -22,15 +22,6 @@ internal static class ContactExplanation
         WriteHealth(score.HealthScore, facts.Parts, facts.Weights, ref w);
     }
 
-    /// <summary>The "Next feedback due" line as a string, for the account explanation.</summary>
-    public static string DueLine(DateTime? due, DateTime? capturedOn, FeedbackCadence? cadence)
-    {
-        var sink = new StringExplanationSink();
-        var w = new ExplanationWriter(sink);
-        WriteDue(due, capturedOn, cadence, ref w);
-        return sink.ToString();
-    }
-
     private static void WriteAction(ContactScore score, ContactFacts facts, ref ExplanationWriter w)
     {
         var inputs = facts.Inputs;
@@ -184,7 +175,8 @@ internal static class ContactExplanation
         w.Text(", but there is no relationship level yet. Record the relationship behaviours you observe.");
     }
 
-    private static void WriteDue(DateTime? due, DateTime? capturedOn, FeedbackCadence? cadence, ref ExplanationWriter w)
+    /// <summary>The "Next feedback due" line; an account's explanation ends with the same line.</summary>
+    internal static void WriteDue(DateTime? due, DateTime? capturedOn, FeedbackCadence? cadence, ref ExplanationWriter w)
     {
         if (due is null)
         {

@@ -111,6 +111,7 @@ public sealed class ContactScore : IExplainedScore
         {
             var writer = new ExplanationWriter(sink);
             ContactExplanation.Write(this, facts, ref writer);
+            writer.End();
         }
     }
 }

@@ -56,6 +56,24 @@ public sealed class AccountProperties
             .And(Prop.Label(() => key is not null && assessed.All(x => Model.KeyContactOrder(x, key) >= 0), "no assessed contact strictly precedes it"));
     }
 
+    [FsCheck.NUnit.Property(Arbitrary = new[] { typeof(Generators) }, MaxTest = 500)]
+    public Property RollupKeyContactAndRunnerUp_AreTheFirstTwoAssessedContactsInTheModelsOrder(AccountCase c)
+    {
+        // The runner-up is not an account value, but the explanation names it when its action is the key
+        // contact's, so the one-pass rollup must keep exactly the second in the order.
+        var rollup = new AccountRollup(ScoringSettings.DefaultHighPowerWeight);
+        foreach (var contact in c.Contacts)
+        {
+            rollup.Add(contact);
+        }
+
+        var ranked = c.Contacts.Where(x => x.RecommendedAction is not null).ToList();
+        ranked.Sort(Model.KeyContactOrder);
+
+        return (rollup.KeyContact?.Id == ranked.ElementAtOrDefault(0)?.Id).Label("key contact " + rollup.KeyContact?.Id)
+            .And((rollup.RunnerUp?.Id == ranked.ElementAtOrDefault(1)?.Id).Label("runner-up " + rollup.RunnerUp?.Id));
+    }
+
     [FsCheck.NUnit.Property(Arbitrary = new[] { typeof(Generators) }, MaxTest = 300)]
     public Property Rollup_DoesNotDependOnTheOrderOfTheContacts(AccountCase c)
     {
