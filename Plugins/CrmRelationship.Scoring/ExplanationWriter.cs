@@ -27,9 +27,6 @@ internal struct ExplanationWriter
     /// <summary>"00" to "99": numbers and dates are held as two digits to a piece.</summary>
     private static readonly string[] TwoDigits = Strings(100, i => i.ToString("00", CultureInfo.InvariantCulture));
 
-    [ThreadStatic]
-    private static string[]? spare;
-
     private readonly IExplanationSink sink;
     private string[] pieces;
     private int count;
@@ -42,8 +39,8 @@ internal struct ExplanationWriter
     public ExplanationWriter(IExplanationSink sink)
     {
         this.sink = sink;
-        pieces = spare ?? new string[64];
-        spare = null;
+        // A new buffer per writer: the plug-in assembly holds no static mutable state (the sandbox runs one instance on many threads).
+        pieces = new string[64];
         count = 0;
         lineLength = 0;
         lineOpen = false;
@@ -64,7 +61,7 @@ internal struct ExplanationWriter
         Text(text);
     }
 
-    /// <summary>Writes the last line, if it fits, and gives the piece buffer back for the next writer.</summary>
+    /// <summary>Writes the last line, if it fits.</summary>
     public void End()
     {
         if (lineOpen)
@@ -72,8 +69,6 @@ internal struct ExplanationWriter
             Commit(moreFollows: false);
             lineOpen = false;
         }
-
-        spare = pieces;
     }
 
     public void Text(string text)
