@@ -98,9 +98,10 @@ internal static class AccountColumns
     public static Entity? Changes(AccountScore score, Entity stored, DateTime scoredOn)
     {
         Entity? update = null;
+        var values = new ScoreValues();
         foreach (var column in ScoreColumns.Account)
         {
-            var computed = ScoreValues.Of(column, score);
+            var computed = values.Of(column, score);
             stored.Attributes.TryGetValue(column.Name, out var old);
             if (!ScoreValues.Same(old, computed))
             {

@@ -17,20 +17,21 @@ internal sealed class ScoreValues : IScoreValueSink
     /// <summary>Sets every computed column of <paramref name="columns"/> on <paramref name="target"/>, replacing what a caller put there, and the scored-on time.</summary>
     public static void Write<TScore>(ScoreColumn<TScore>[] columns, TScore score, DateTime scoredOn, Entity target)
     {
+        var values = new ScoreValues();
         foreach (var column in columns)
         {
-            target[column.Name] = Of(column, score);
+            target[column.Name] = values.Of(column, score);
         }
 
         target[Names.Computed.ScoredOn] = scoredOn;
     }
 
-    /// <summary>The column's value for <paramref name="score"/> as the SDK types it.</summary>
-    public static object? Of<TScore>(ScoreColumn<TScore> column, TScore score)
+    /// <summary>The column's value for <paramref name="score"/> as the SDK types it (one instance serves every column of a write).</summary>
+    public object? Of<TScore>(ScoreColumn<TScore> column, TScore score)
     {
-        var sink = new ScoreValues();
-        column.Write(score, sink);
-        return sink.value;
+        value = null;
+        column.Write(score, this);
+        return value;
     }
 
     /// <summary>
