@@ -9,7 +9,8 @@ namespace CrmRelationship.Solution.Tests;
 /// <summary>
 /// The hand-written groups of LogicalNames (the names themselves are generated from the source) hold what the
 /// schema page says: a table's inputs, in the page's order, and its computed columns. The standard columns it
-/// names, which the source does not define, are real standard columns of contact or account.
+/// names, which the source does not define, are real standard columns of contact or account. The generated column
+/// labels that messages name inputs by are the source's display names.
 /// </summary>
 [TestFixture]
 public sealed class LogicalNamesTests
@@ -41,5 +42,22 @@ public sealed class LogicalNamesTests
         var known = KnownColumns.Of(LogicalNames.Contact).Concat(KnownColumns.Of(LogicalNames.Account));
 
         Assert.That(names.Except(known), Is.Empty);
+    }
+
+    [Test]
+    public void ColumnLabels_AreTheDisplayNamesOfEveryColumnOfTheSource()
+    {
+        var tables = new (System.Type Names, System.Type Labels)[] { (typeof(ContactFields), typeof(Labels.ContactFields)), (typeof(AccountFields), typeof(Labels.AccountFields)) };
+
+        var wrong =
+            from table in tables
+            let entity = Fixture.Source.Entities.Single(e => e.LogicalName == (string)table.Names.GetField(nameof(ContactFields.EntityLogicalName))!.GetRawConstantValue()!)
+            from column in entity.Columns
+            let name = table.Names.GetFields(BindingFlags.Public | BindingFlags.Static).SingleOrDefault(f => (string)f.GetRawConstantValue()! == column.LogicalName)
+            let label = name is null ? null : table.Labels.GetField(name.Name)?.GetRawConstantValue() as string
+            where label != column.DisplayName
+            select entity.LogicalName + "." + column.LogicalName + ": " + (label ?? "no label") + " instead of " + column.DisplayName;
+
+        Assert.That(wrong, Is.Empty, "run crmrel generate");
     }
 }

@@ -5,7 +5,7 @@ namespace CrmRelationship.SolutionModel.Generation;
 /// <summary>
 /// The C# files of the Scoring library (netstandard2.0, compiled into the net462 plug-in too): plain enums, strings
 /// and ints, no SDK type. Labels.g.cs fills in the partial <c>Labels</c> class, whose hand-written half holds the
-/// lookups (OptionTable and Option).
+/// lookups (OptionTable and Option), and gives each table's column display labels (<c>Labels.ContactFields</c>).
 /// </summary>
 internal static class CSharpCode
 {
@@ -77,7 +77,28 @@ internal static class CSharpCode
             w.Line($"return {choice.TypeName}Options;").Close("}").Line();
         }
 
-        w.Line("return null;").Close("}").Close("}");
+        w.Line("return null;").Close("}");
+        foreach (var table in model.Tables)
+        {
+            w.Line()
+                .Line($"/// <summary>The display labels of the solution's columns on {table.LogicalName} ({table.SourcePath}), for messages that name an input.</summary>")
+                .Block($"public static class {table.Identifier}Fields");
+            for (var i = 0; i < table.Columns.Count; i++)
+            {
+                var column = table.Columns[i];
+                if (i > 0)
+                {
+                    w.Line();
+                }
+
+                w.Line($"/// <summary><c>{column.LogicalName}</c></summary>")
+                    .Line($"public const string {column.Identifier} = {Literal.Quoted(column.DisplayName)};");
+            }
+
+            w.Close("}");
+        }
+
+        w.Close("}");
         return w.ToString();
     }
 

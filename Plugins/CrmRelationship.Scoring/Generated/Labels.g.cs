@@ -165,4 +165,132 @@ public static partial class Labels
 
         return null;
     }
+
+    /// <summary>The display labels of the solution's columns on account (Solution/src/Entities/Account/Entity.xml), for messages that name an input.</summary>
+    public static class AccountFields
+    {
+        /// <summary><c>rel_actionurgency</c></summary>
+        public const string ActionUrgency = "Action urgency";
+
+        /// <summary><c>rel_assessedcontacts</c></summary>
+        public const string AssessedContacts = "Assessed contacts";
+
+        /// <summary><c>rel_customerviewdate</c></summary>
+        public const string CustomerViewDate = "Customer view captured on";
+
+        /// <summary><c>rel_customerviewlevel</c></summary>
+        public const string CustomerViewLevel = "Customer's view of the relationship";
+
+        /// <summary><c>rel_expectationalignment</c></summary>
+        public const string ExpectationAlignment = "Expectation alignment";
+
+        /// <summary><c>rel_expectationgap</c></summary>
+        public const string ExpectationGap = "Expectation gap (levels)";
+
+        /// <summary><c>rel_expectationgapscore</c></summary>
+        public const string ExpectationGapScore = "Expectation gap score";
+
+        /// <summary><c>rel_feedbackcadence</c></summary>
+        public const string FeedbackCadence = "Feedback cadence";
+
+        /// <summary><c>rel_healthscore</c></summary>
+        public const string HealthScore = "Relationship health";
+
+        /// <summary><c>rel_highpowercoverage</c></summary>
+        public const string HighPowerCoverage = "High-power coverage (%)";
+
+        /// <summary><c>rel_keycontactid</c></summary>
+        public const string KeyContactId = "Key contact";
+
+        /// <summary><c>rel_nextfeedbackdue</c></summary>
+        public const string NextFeedbackDue = "Next feedback due";
+
+        /// <summary><c>rel_potentialcontacts</c></summary>
+        public const string PotentialContacts = "Contacts with potential";
+
+        /// <summary><c>rel_recommendedaction</c></summary>
+        public const string RecommendedAction = "Recommended action";
+
+        /// <summary><c>rel_relationshiplevel</c></summary>
+        public const string RelationshipLevel = "Relationship level";
+
+        /// <summary><c>rel_riskcontacts</c></summary>
+        public const string RiskContacts = "Contacts at risk";
+
+        /// <summary><c>rel_scoredon</c></summary>
+        public const string ScoredOn = "Scored on";
+
+        /// <summary><c>rel_scoreexplanation</c></summary>
+        public const string ScoreExplanation = "Why this assessment";
+    }
+
+    /// <summary>The display labels of the solution's columns on contact (Solution/src/Entities/Contact/Entity.xml), for messages that name an input.</summary>
+    public static class ContactFields
+    {
+        /// <summary><c>rel_actionurgency</c></summary>
+        public const string ActionUrgency = "Action urgency";
+
+        /// <summary><c>rel_activitylevel</c></summary>
+        public const string ActivityLevel = "Activity level";
+
+        /// <summary><c>rel_customerviewdate</c></summary>
+        public const string CustomerViewDate = "Customer view captured on";
+
+        /// <summary><c>rel_customerviewlevel</c></summary>
+        public const string CustomerViewLevel = "Customer's view of the relationship";
+
+        /// <summary><c>rel_direction</c></summary>
+        public const string Direction = "Direction";
+
+        /// <summary><c>rel_expectationalignment</c></summary>
+        public const string ExpectationAlignment = "Expectation alignment";
+
+        /// <summary><c>rel_expectationgap</c></summary>
+        public const string ExpectationGap = "Expectation gap (levels)";
+
+        /// <summary><c>rel_expectationgapscore</c></summary>
+        public const string ExpectationGapScore = "Expectation gap score";
+
+        /// <summary><c>rel_feedbackcadence</c></summary>
+        public const string FeedbackCadence = "Feedback cadence";
+
+        /// <summary><c>rel_healthscore</c></summary>
+        public const string HealthScore = "Relationship health";
+
+        /// <summary><c>rel_levelchangedon</c></summary>
+        public const string LevelChangedOn = "Level changed on";
+
+        /// <summary><c>rel_nextfeedbackdue</c></summary>
+        public const string NextFeedbackDue = "Next feedback due";
+
+        /// <summary><c>rel_observedbehaviours</c></summary>
+        public const string ObservedBehaviours = "Relationship behaviours observed";
+
+        /// <summary><c>rel_organizationalpower</c></summary>
+        public const string OrganizationalPower = "Organizational power";
+
+        /// <summary><c>rel_perception</c></summary>
+        public const string Perception = "Perception";
+
+        /// <summary><c>rel_previouslevel</c></summary>
+        public const string PreviousLevel = "Previous level";
+
+        /// <summary><c>rel_recommendedaction</c></summary>
+        public const string RecommendedAction = "Recommended action";
+
+        /// <summary><c>rel_relationship</c></summary>
+        public const string Relationship = "Relationship";
+
+        /// <summary><c>rel_relationshiplevel</c></summary>
+        public const string RelationshipLevel = "Relationship level";
+
+        /// <summary><c>rel_riskbehaviours</c></summary>
+        public const string RiskBehaviours = "Risk behaviours observed";
+
+        /// <summary><c>rel_scoredon</c></summary>
+        public const string ScoredOn = "Scored on";
+
+        /// <summary><c>rel_scoreexplanation</c></summary>
+        public const string ScoreExplanation = "Why this assessment";
+    }
 }
