@@ -11,7 +11,7 @@ namespace CrmRelationship.Scoring;
 /// </summary>
 internal static class AccountExplanation
 {
-    public static void Write(AccountRollup rollup, AccountInputs inputs, DateTime? nextFeedbackDue, ref ExplanationWriter w)
+    public static void Write(AccountRollup rollup, AccountInputs inputs, DateTime? nextFeedbackDue, DateTime now, ref ExplanationWriter w)
     {
         WriteKeyContact(rollup, ref w);
         WriteCounts(rollup, ref w);
@@ -26,8 +26,8 @@ internal static class AccountExplanation
         WriteCoverage(rollup, ref w);
         WriteLevel(rollup, ref w);
         WriteHealth(rollup, ref w);
-        WriteGap(rollup, inputs, ref w);
-        ContactExplanation.WriteDue(nextFeedbackDue, inputs.CustomerViewDate, inputs.FeedbackCadence, ref w);
+        WriteGap(rollup, inputs, now, ref w);
+        ContactExplanation.WriteDue(nextFeedbackDue, inputs.CustomerViewDate, inputs.FeedbackCadence, Labels.AccountFields.CustomerViewDate, now, ref w);
     }
 
     private static void WriteKeyContact(AccountRollup rollup, ref ExplanationWriter w)
@@ -139,7 +139,7 @@ internal static class AccountExplanation
         w.Char('.');
     }
 
-    private static void WriteGap(AccountRollup rollup, AccountInputs inputs, ref ExplanationWriter w)
+    private static void WriteGap(AccountRollup rollup, AccountInputs inputs, DateTime now, ref ExplanationWriter w)
     {
         var gap = rollup.Gap(inputs.CustomerViewLevel);
         if (inputs.CustomerViewLevel is { } view)
@@ -157,17 +157,7 @@ internal static class AccountExplanation
             w.Text(Labels.Of(rollup.Level!.Value));
             w.Text(", the customer sees ");
             w.Text(Labels.Of(view));
-            if (inputs.CustomerViewDate is { } captured)
-            {
-                w.Text(" (captured ");
-                w.Date(captured);
-                w.Text(")");
-            }
-            else
-            {
-                w.Text(" (capture date not recorded)");
-            }
-
+            ContactExplanation.WriteCaptured(inputs.CustomerViewDate, now, ref w);
             WriteGapScore(gap.Value, ref w);
             return;
         }

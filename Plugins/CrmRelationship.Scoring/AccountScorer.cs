@@ -21,12 +21,15 @@ internal static class AccountScorer
         if (rollup.Assessed == 0)
         {
             // relationship-model.md §7: "An account with no assessed contacts has these values emptied".
-            return new AccountScore { Explanation = Explain(rollup, inputs, null) };
+            return new AccountScore { Explanation = Explain(rollup, inputs, null, now) };
         }
 
         var level = rollup.Level;
         var gap = rollup.Gap(inputs.CustomerViewLevel);
-        var due = ExpectationGap.NextFeedbackDue(inputs.CustomerViewDate, inputs.FeedbackCadence, level is not null, now.Date);
+
+        // relationship-model.md §4: a capture date in the future reads as not captured; the explanation says so.
+        var captured = inputs.CustomerViewDate is { } date && !CaptureDates.IsInTheFuture(date, now) ? date : (DateTime?)null;
+        var due = ExpectationGap.NextFeedbackDue(captured, inputs.FeedbackCadence, level is not null, now.Date);
         return new AccountScore
         {
             RecommendedAction = rollup.KeyContact?.RecommendedAction,
@@ -41,15 +44,15 @@ internal static class AccountScorer
             PotentialContacts = rollup.WithPotential,
             HighPowerCoverage = rollup.HighPowerCoverage,
             KeyContactId = rollup.KeyContact?.Id,
-            Explanation = Explain(rollup, inputs, due),
+            Explanation = Explain(rollup, inputs, due, now),
         };
     }
 
-    private static string Explain(AccountRollup rollup, AccountInputs inputs, DateTime? nextFeedbackDue)
+    private static string Explain(AccountRollup rollup, AccountInputs inputs, DateTime? nextFeedbackDue, DateTime now)
     {
         var sink = new StringExplanationSink();
         var writer = new ExplanationWriter(sink);
-        AccountExplanation.Write(rollup, inputs, nextFeedbackDue, ref writer);
+        AccountExplanation.Write(rollup, inputs, nextFeedbackDue, now, ref writer);
         writer.End();
         return sink.ToString();
     }

@@ -17,8 +17,8 @@ internal static class ContactExplanation
         WriteAction(score, facts, ref w);
         WriteLevel(score.RelationshipLevel, facts.BehaviourMask, ref w);
         WriteDirection(score, facts.RiskMask, ref w);
-        WriteGap(score, facts.Inputs, ref w);
-        WriteDue(score.NextFeedbackDue, facts.Inputs.CustomerViewDate, facts.Inputs.FeedbackCadence, ref w);
+        WriteGap(score, facts.Inputs, facts.Now, ref w);
+        WriteDue(score.NextFeedbackDue, facts.Inputs.CustomerViewDate, facts.Inputs.FeedbackCadence, Labels.ContactFields.CustomerViewDate, facts.Now, ref w);
         WriteHealth(score.HealthScore, facts.Parts, facts.Weights, ref w);
     }
 
@@ -133,7 +133,7 @@ internal static class ContactExplanation
         w.Char('.');
     }
 
-    private static void WriteGap(ContactScore score, ContactInputs inputs, ref ExplanationWriter w)
+    private static void WriteGap(ContactScore score, ContactInputs inputs, DateTime now, ref ExplanationWriter w)
     {
         var view = inputs.CustomerViewLevel;
         if (score.ExpectationGap is { } gap)
@@ -146,16 +146,8 @@ internal static class ContactExplanation
             w.Text(Labels.Of(score.RelationshipLevel!.Value));
             w.Text(", the customer sees ");
             w.Text(Labels.Of(view!.Value));
-            if (inputs.CustomerViewDate is { } captured)
-            {
-                w.Text(" (captured ");
-                w.Date(captured);
-                w.Text("). Gap score ");
-            }
-            else
-            {
-                w.Text(" (capture date not recorded). Gap score ");
-            }
+            WriteCaptured(inputs.CustomerViewDate, now, ref w);
+            w.Text(". Gap score ");
 
             w.Number(ExpectationGap.Score(gap));
             w.Char('.');
@@ -175,11 +167,63 @@ internal static class ContactExplanation
         w.Text(", but there is no relationship level yet. Record the relationship behaviours you observe.");
     }
 
-    /// <summary>The "Next feedback due" line; an account's explanation ends with the same line.</summary>
-    internal static void WriteDue(DateTime? due, DateTime? capturedOn, FeedbackCadence? cadence, ref ExplanationWriter w)
+    /// <summary>" (captured 2026-03-15)" after the customer's view in a gap line; a contact's and an account's alike.</summary>
+    internal static void WriteCaptured(DateTime? capturedOn, DateTime now, ref ExplanationWriter w)
     {
+        if (capturedOn is not { } captured)
+        {
+            w.Text(" (capture date not recorded)");
+        }
+        else if (CaptureDates.IsInTheFuture(captured, now))
+        {
+            w.Text(" (capture date in the future, read as not captured)");
+        }
+        else
+        {
+            w.Text(" (captured ");
+            w.Date(captured);
+            w.Char(')');
+        }
+    }
+
+    /// <summary>
+    /// The "Next feedback due" line; an account's explanation ends with the same line. <paramref name="label"/> names the
+    /// capture date's column when the date is in the future and so read as not captured.
+    /// </summary>
+    internal static void WriteDue(DateTime? due, DateTime? capturedOn, FeedbackCadence? cadence, string label, DateTime now, ref ExplanationWriter w)
+    {
+        if (capturedOn is { } future && CaptureDates.IsInTheFuture(future, now))
+        {
+            if (due is null)
+            {
+                w.Line("Next feedback due: not set, because ");
+            }
+            else
+            {
+                w.Line("Next feedback due: ");
+                w.Date(due.Value);
+                w.Text(", because ");
+            }
+
+            CaptureDates.WriteInTheFuture(label, future, now, ref w);
+            w.Text(due is null
+                ? ", so it is read as not captured. Correct the date."
+                : ", so it is read as not captured. Correct the date, or ask the customer how they see the relationship.");
+            return;
+        }
+
         if (due is null)
         {
+            if (capturedOn is { } captured)
+            {
+                w.Line("Next feedback due: not set, because ");
+                w.Number(ExpectationGap.Months(cadence));
+                w.Text(" months after the view captured on ");
+                w.Date(captured);
+                w.Text(" is after 9999-12-31, the last date a date column holds.");
+                return;
+            }
+
             w.Line("Next feedback due: not set until there is a relationship level or a customer view.");
             return;
         }

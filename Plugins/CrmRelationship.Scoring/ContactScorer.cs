@@ -31,6 +31,9 @@ internal static class ContactScorer
         var changedOn = history is null ? null : changed ? now : history.LevelChangedOn;
 
         var gap = ExpectationGap.Gap(level, inputs.CustomerViewLevel);
+
+        // relationship-model.md §4: a capture date in the future reads as not captured; the explanation says so.
+        var captured = inputs.CustomerViewDate is { } date && !CaptureDates.IsInTheFuture(date, now) ? date : (DateTime?)null;
         var parts = Health.Parts(level, inputs.Perception, inputs.Relationship, gap, CountBits(riskMask), (riskMask & ContemptBit) != 0);
 
         return new ContactScore
@@ -43,9 +46,9 @@ internal static class ContactScorer
             ExpectationGap = gap,
             ExpectationGapScore = gap is null ? null : ExpectationGap.Score(gap.Value),
             ExpectationAlignment = gap is null ? null : ExpectationGap.Alignment(gap.Value),
-            NextFeedbackDue = ExpectationGap.NextFeedbackDue(inputs.CustomerViewDate, inputs.FeedbackCadence, level is not null, now.Date),
+            NextFeedbackDue = ExpectationGap.NextFeedbackDue(captured, inputs.FeedbackCadence, level is not null, now.Date),
             HealthScore = Health.Score(parts, settings.HealthWeights),
-            Facts = new ContactFacts(inputs, overridden, mask, riskMask, parts, settings.HealthWeights),
+            Facts = new ContactFacts(inputs, now, overridden, mask, riskMask, parts, settings.HealthWeights),
         };
     }
 
@@ -100,9 +103,10 @@ internal static class ContactScorer
 /// <summary>What the explanation of a contact is written from, kept by scoring.</summary>
 internal readonly struct ContactFacts
 {
-    public ContactFacts(ContactInputs inputs, bool rowOverridden, int behaviourMask, int riskMask, HealthParts parts, HealthWeights weights)
+    public ContactFacts(ContactInputs inputs, DateTime now, bool rowOverridden, int behaviourMask, int riskMask, HealthParts parts, HealthWeights weights)
     {
         Inputs = inputs;
+        Now = now;
         RowOverridden = rowOverridden;
         BehaviourMask = behaviourMask;
         RiskMask = riskMask;
@@ -111,6 +115,9 @@ internal readonly struct ContactFacts
     }
 
     public ContactInputs Inputs { get; }
+
+    /// <summary>The time of scoring, against which a capture date is in the future or not.</summary>
+    public DateTime Now { get; }
 
     public bool RowOverridden { get; }
 

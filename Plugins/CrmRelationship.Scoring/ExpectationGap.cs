@@ -30,16 +30,21 @@ public static class ExpectationGap
         };
 
     /// <summary>
-    /// Capture date + cadence in calendar months (31 January + 3 months = 30 April); with no capture
-    /// date but a level, due today; otherwise none.
+    /// Capture date + cadence in calendar months (31 January + 3 months = 30 April), or none when that is
+    /// after 9999-12-31; with no capture date but a level, due today; otherwise none. A capture date in the
+    /// future (<see cref="CaptureDates"/>) is the caller's to leave out.
     /// </summary>
     public static DateTime? NextFeedbackDue(DateTime? capturedOn, FeedbackCadence? cadence, bool hasLevel, DateTime today)
     {
         if (capturedOn is { } captured)
         {
-            return captured.Date.AddMonths(Months(cadence));
+            return PlusMonths(captured.Date, Months(cadence));
         }
 
         return hasLevel ? today.Date : null;
     }
+
+    /// <summary>The day plus whole calendar months, or null when that is after 9999-12-31 (where AddMonths throws).</summary>
+    private static DateTime? PlusMonths(DateTime day, int months) =>
+        (day.Year * 12) + day.Month - 1 + months <= (DateTime.MaxValue.Year * 12) + 11 ? day.AddMonths(months) : null;
 }

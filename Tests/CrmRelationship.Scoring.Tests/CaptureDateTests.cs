@@ -13,6 +13,32 @@ public sealed class CaptureDateTests
 {
     private static readonly DateTime LastDay = DateTime.MaxValue.Date;
 
+    [TestCase(null)]
+    [TestCase("0001-01-01")]
+    [TestCase("2026-03-15")]
+    [TestCase("2026-03-16")]
+    public void Problem_EmptyPastTodayOrTomorrow_None(string? captured)
+    {
+        Assert.That(CaptureDates.Problem(Labels.ContactFields.CustomerViewDate, captured is null ? null : Build.Day(captured), Build.Now), Is.Null);
+    }
+
+    [TestCase("2026-03-17")]
+    [TestCase("9999-12-31")]
+    public void Problem_AfterTomorrow_NamesTheInputTheDateAndTheLatestDateAllowed(string captured)
+    {
+        var problem = CaptureDates.Problem(Labels.ContactFields.CustomerViewDate, Build.Day(captured), Build.Now);
+
+        Assert.That(problem, Is.EqualTo(
+            "Customer view captured on " + captured + " is in the future (2026-03-16 is the latest date allowed today): enter the day the customer gave their view"));
+    }
+
+    [TestCase("9999-12-30")]
+    [TestCase("9999-12-31")]
+    public void Problem_OnTheLastDaysOfTheRange_NoneWithoutThrowing(string now)
+    {
+        Assert.That(CaptureDates.Problem(Labels.AccountFields.CustomerViewDate, LastDay, Build.Day(now).AddHours(23)), Is.Null);
+    }
+
     [Test]
     public void CapturedTomorrow_CountsAsCaptured()
     {

@@ -31,8 +31,9 @@ public static class CaptureDateGenerators
 
 /// <summary>
 /// relationship-model.md §4 for every date: scoring never throws; a view captured later than the day after scoring
-/// reads as not captured and the explanation names the input and the date; otherwise next feedback due is the
-/// capture date plus the cadence, or not set (and said why) when that is past 9999-12-31.
+/// is a problem naming the input and the date for a caller saving it, and reads as not captured when scored, the
+/// explanation naming the input and the date; otherwise next feedback due is the capture date plus the cadence, or
+/// not set (and said why) when that is past 9999-12-31.
 /// </summary>
 [TestFixture]
 public sealed class CaptureDateProperties
@@ -56,7 +57,8 @@ public sealed class CaptureDateProperties
             return false.Label("scoring threw " + ex.GetType().Name + ": " + ex.Message);
         }
 
-        return Expected(c, score.NextFeedbackDue, score.Explanation);
+        return Expected(c, score.NextFeedbackDue, score.Explanation)
+            .And(Refused(c, Labels.ContactFields.CustomerViewDate));
     }
 
     [FsCheck.NUnit.Property(Arbitrary = new[] { typeof(CaptureDateGenerators) }, MaxTest = 1000)]
@@ -75,7 +77,18 @@ public sealed class CaptureDateProperties
             return false.Label("scoring threw " + ex.GetType().Name + ": " + ex.Message);
         }
 
-        return Expected(c, score.NextFeedbackDue, score.Explanation);
+        return Expected(c, score.NextFeedbackDue, score.Explanation)
+            .And(Refused(c, Labels.AccountFields.CustomerViewDate));
+    }
+
+    /// <summary>What a caller saving the date is told: a problem naming the input and the date exactly when it is in the future.</summary>
+    private static Property Refused(CaptureDateCase c, string label)
+    {
+        var problem = CaptureDates.Problem(label, c.Captured.ToDateTime(TimeOnly.MinValue), c.Now);
+        return AnyDay.IsAfterTomorrow(c.Captured, c.Today)
+            ? (problem is not null && problem.StartsWith(label + " " + AnyDay.Iso(c.Captured) + " is in the future (", StringComparison.Ordinal))
+                .Label("the problem names the input and the date: " + problem)
+            : (problem is null).Label("no problem with a date that is not in the future: " + problem);
     }
 
     private static Property Expected(CaptureDateCase c, DateTime? due, string explanation)
