@@ -31,10 +31,12 @@ internal static class AccountColumns
     public static readonly string[] AccountColumnsToCompare =
         Concat(Names.AccountInputs.All, Array.FindAll(Names.Computed.Account, c => c != Names.Computed.ScoredOn));
 
-    public static AccountInputs Inputs(ColumnValues values) => new()
+    /// <param name="values">The Target merged over the pre-image (the account step), or the stored account (the rollup).</param>
+    /// <param name="now">The time of scoring, against which a capture date being saved is refused when it is in the future.</param>
+    public static AccountInputs Inputs(ColumnValues values, DateTime now) => new()
     {
         CustomerViewLevel = values.Choice<RelationshipLevel>(Names.AccountInputs.CustomerViewLevel),
-        CustomerViewDate = values.Date(Names.AccountInputs.CustomerViewDate),
+        CustomerViewDate = values.CaptureDate(Names.AccountInputs.CustomerViewDate, Labels.AccountFields.CustomerViewDate, now),
         FeedbackCadence = values.Choice<FeedbackCadence>(Names.AccountInputs.FeedbackCadence),
     };
 

@@ -42,14 +42,15 @@ public sealed class AccountScoringPlugin : IPlugin
         if (call.IsMessage(Messages.Create))
         {
             // A new account has no contacts yet: no query.
-            score = scorer.ScoreAccount(AccountColumns.Inputs(new ColumnValues(target, null)), Array.Empty<AccountContact>(), now);
+            score = scorer.ScoreAccount(AccountColumns.Inputs(new ColumnValues(target, null), now), Array.Empty<AccountContact>(), now);
         }
         else
         {
             var stored = call.PreImage ?? throw call.Misregistered("The account scoring step has no pre-image named PreImage.");
             var accountId = target.Id != Guid.Empty ? target.Id : call.Context.PrimaryEntityId;
+            var inputs = AccountColumns.Inputs(new ColumnValues(target, stored), now);
             var contacts = AccountColumns.ActiveContacts(call.Service, accountId);
-            score = scorer.ScoreAccount(AccountColumns.Inputs(new ColumnValues(target, stored)), contacts, now);
+            score = scorer.ScoreAccount(inputs, contacts, now);
             call.Trace("Scored account {0} from {1} active contacts.", accountId, contacts.Count);
         }
 

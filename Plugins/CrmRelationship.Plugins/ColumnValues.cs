@@ -11,7 +11,8 @@ namespace CrmRelationship.Plugins;
 /// its choice in the Target (what the caller is saving) is refused with the column and the value
 /// named. One already stored (an image, another record read by the rollup — for example an option an
 /// administrator added to the global choice) is read as not assessed, so a value the user is not
-/// saving can never block their save.
+/// saving can never block their save. A customer view's capture date in the future is treated alike:
+/// refused in the Target, passed on when stored, for scoring to read as not captured.
 /// </summary>
 internal readonly struct ColumnValues
 {
@@ -76,6 +77,21 @@ internal readonly struct ColumnValues
     }
 
     public DateTime? Date(string column) => Raw(column) is DateTime value ? value : null;
+
+    /// <summary>
+    /// A customer view's capture date (relationship-model.md §4). One in the Target later than the day after
+    /// <paramref name="now"/> is refused naming the input by <paramref name="label"/>; a stored one is returned as it is.
+    /// </summary>
+    public DateTime? CaptureDate(string column, string label, DateTime now)
+    {
+        var date = Date(column);
+        if (target is not null && target.Attributes.ContainsKey(column) && CaptureDates.Problem(label, date, now) is { } problem)
+        {
+            throw new InvalidPluginExecutionException(problem + ".");
+        }
+
+        return date;
+    }
 
     public int? WholeNumber(string column) => Raw(column) is int value ? value : null;
 

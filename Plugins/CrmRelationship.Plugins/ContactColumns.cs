@@ -8,7 +8,9 @@ namespace CrmRelationship.Plugins;
 /// <summary>Maps a contact's columns to the Scoring library's inputs and its score back to columns.</summary>
 internal static class ContactColumns
 {
-    public static ContactInputs Inputs(ColumnValues values) => new()
+    /// <param name="values">The Target merged over the pre-image.</param>
+    /// <param name="now">The time of scoring, against which a capture date being saved is refused when it is in the future.</param>
+    public static ContactInputs Inputs(ColumnValues values, DateTime now) => new()
     {
         Relationship = values.Choice<RelationshipStatus>(Names.ContactInputs.Relationship),
         OrganizationalPower = values.Choice<OrganizationalPower>(Names.ContactInputs.OrganizationalPower),
@@ -17,7 +19,7 @@ internal static class ContactColumns
         ObservedBehaviours = values.Choices<RelationshipBehaviour>(Names.ContactInputs.ObservedBehaviours),
         RiskBehaviours = values.Choices<RiskBehaviour>(Names.ContactInputs.RiskBehaviours),
         CustomerViewLevel = values.Choice<RelationshipLevel>(Names.ContactInputs.CustomerViewLevel),
-        CustomerViewDate = values.Date(Names.ContactInputs.CustomerViewDate),
+        CustomerViewDate = values.CaptureDate(Names.ContactInputs.CustomerViewDate, Labels.ContactFields.CustomerViewDate, now),
         FeedbackCadence = values.Choice<FeedbackCadence>(Names.ContactInputs.FeedbackCadence),
     };
 

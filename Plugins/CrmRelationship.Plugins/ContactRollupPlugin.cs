@@ -66,7 +66,7 @@ public sealed class ContactRollupPlugin : IPlugin
         var service = call.Service;
         var stored = service.Retrieve(Names.Account, accountId, new ColumnSet(AccountColumns.AccountColumnsToCompare));
         var contacts = AccountColumns.ActiveContacts(service, accountId);
-        var score = scorer.ScoreAccount(AccountColumns.Inputs(new ColumnValues(null, stored)), contacts, now);
+        var score = scorer.ScoreAccount(AccountColumns.Inputs(new ColumnValues(null, stored), now), contacts, now);
         var changes = AccountColumns.Changes(score, stored, now);
         if (changes is null)
         {

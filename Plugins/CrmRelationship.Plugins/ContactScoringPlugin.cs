@@ -45,8 +45,8 @@ public sealed class ContactScoringPlugin : IPlugin
             history = ContactColumns.History(new ColumnValues(null, stored));
         }
 
-        var inputs = ContactColumns.Inputs(new ColumnValues(target, stored));
         var now = DateTime.UtcNow;
+        var inputs = ContactColumns.Inputs(new ColumnValues(target, stored), now);
         var score = scorer.ScoreContact(inputs, history, now);
         ContactColumns.Write(score, now, target);
         call.Trace(

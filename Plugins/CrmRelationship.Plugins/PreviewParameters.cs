@@ -11,11 +11,14 @@ namespace CrmRelationship.Plugins;
 /// Maps the request parameters of <c>rel_PreviewRelationshipAssessment</c> to the Scoring library's
 /// inputs and its score to the response properties. A parameter that is absent or null is "not
 /// assessed"; a value that cannot be right (an option value outside its choice, a list that is not
-/// option values separated by commas) is refused with the parameter and the value named.
+/// option values separated by commas) is refused with the parameter and the value named, and a capture
+/// date in the future with the input named as the form shows it, as the contact's save refuses it.
 /// </summary>
 internal static class PreviewParameters
 {
-    public static ContactInputs Inputs(ParameterCollection request) => new()
+    /// <param name="request">The request parameters.</param>
+    /// <param name="now">The time of the preview, against which a capture date is refused when it is in the future.</param>
+    public static ContactInputs Inputs(ParameterCollection request, DateTime now) => new()
     {
         Relationship = Choice<RelationshipStatus>(request, Api.Relationship),
         OrganizationalPower = Choice<OrganizationalPower>(request, Api.OrganizationalPower),
@@ -24,7 +27,7 @@ internal static class PreviewParameters
         ObservedBehaviours = Choices<RelationshipBehaviour>(request, Api.ObservedBehaviours),
         RiskBehaviours = Choices<RiskBehaviour>(request, Api.RiskBehaviours),
         CustomerViewLevel = Choice<RelationshipLevel>(request, Api.CustomerViewLevel),
-        CustomerViewDate = Date(request, Api.CustomerViewDate),
+        CustomerViewDate = CaptureDate(request, Api.CustomerViewDate, now),
         FeedbackCadence = Choice<FeedbackCadence>(request, Api.FeedbackCadence),
     };
 
@@ -101,15 +104,18 @@ internal static class PreviewParameters
         return result.ToArray();
     }
 
-    private static DateTime? Date(ParameterCollection request, string parameter)
+    private static DateTime? CaptureDate(ParameterCollection request, string parameter, DateTime now)
     {
         var raw = Raw(request, parameter);
-        return raw switch
+        var date = raw switch
         {
-            null => null,
+            null => (DateTime?)null,
             DateTime value => value,
             _ => throw Refused(parameter, Describe(raw), "is not a date"),
         };
+        return CaptureDates.Problem(Labels.ContactFields.CustomerViewDate, date, now) is { } problem
+            ? throw new InvalidPluginExecutionException(problem + ".")
+            : date;
     }
 
     private static object? Raw(ParameterCollection request, string parameter) =>

@@ -47,8 +47,9 @@ public sealed class PreviewRelationshipAssessmentPlugin : IPlugin
             return;
         }
 
-        var inputs = PreviewParameters.Inputs(context.InputParameters);
-        var score = settings.Scorer.ScoreContact(inputs, null, DateTime.UtcNow);
+        var now = DateTime.UtcNow;
+        var inputs = PreviewParameters.Inputs(context.InputParameters, now);
+        var score = settings.Scorer.ScoreContact(inputs, null, now);
         PreviewParameters.Write(score, context.OutputParameters);
         call.Trace(
             "Previewed an assessment from {0} parameter(s): action {1}, level {2}, health {3}.",
