@@ -38,6 +38,7 @@ internal sealed partial class ScoringRun
             }
 
             var inputs = rows.Read(row, problems);
+            RejectCaptureDateInTheFuture(LogicalNames.AccountInputs.CustomerViewDate, Labels.AccountFields.CustomerViewDate, inputs.CustomerViewDate);
             if (!id.IsEmpty && lookup.TryGetValue(id, out var first))
             {
                 problems.Add(ColumnNames.AccountId + " " + ValueReader.Quote(id) + " is already used on line "

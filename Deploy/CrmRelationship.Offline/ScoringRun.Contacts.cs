@@ -48,6 +48,7 @@ internal sealed partial class ScoringRun
             }
 
             var inputs = rows.Read(row, problems, out var isActive, out var createdOn);
+            RejectCaptureDateInTheFuture(LogicalNames.ContactInputs.CustomerViewDate, Labels.ContactFields.CustomerViewDate, inputs.CustomerViewDate);
             if (!idText.IsEmpty && contactIds.TryGetLine(idText, out var firstLine))
             {
                 problems.Add(ColumnNames.ContactId + " " + ValueReader.Quote(idText) + " is already used on line "

@@ -188,6 +188,15 @@ internal sealed partial class ScoringRun : IDisposable
         return resource;
     }
 
+    /// <summary>A view captured later than the day after the as-of day cannot be right (relationship-model.md §4): the row is rejected naming the input.</summary>
+    private void RejectCaptureDateInTheFuture(string column, string label, DateTime? capturedOn)
+    {
+        if (CaptureDates.Problem(label, capturedOn, now) is { } problem)
+        {
+            problems.Add(column + ": " + problem);
+        }
+    }
+
     private void Reject(string file, CsvRow row, int idIndex)
     {
         var id = idIndex < row.Count ? row[idIndex].Trim().ToString() : string.Empty;

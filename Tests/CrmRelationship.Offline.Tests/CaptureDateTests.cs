@@ -52,9 +52,9 @@ public sealed class CaptureDateTests
         // Arrange
         using var book = new TestBook();
         var contacts = book.Contacts(
-            TestBook.Contact("c1", "Ann Lee", "a1", observed: "Buys from us", view: "Partner", viewDate: "2026-11-01"),
-            TestBook.Contact("c2", "Bo Park", "a1", observed: "Buys from us", view: "Service", viewDate: "9999-12-31", cadence: "Yearly"),
-            TestBook.Contact("c3", "Cai Moss", "a2", observed: "Buys from us", view: "Service", viewDate: "2026-11-25"));
+            TestBook.Contact("c1", "Ann Lee", "a1", relationship: "Yes", power: "High", perception: "Advocate", activity: "Active", observed: "Buys from us", view: "Partner", viewDate: "2026-11-01"),
+            TestBook.Contact("c2", "Bo Park", "a1", relationship: "Yes", power: "High", perception: "Advocate", activity: "Active", observed: "Buys from us", view: "Service", viewDate: "9999-12-31", cadence: "Yearly"),
+            TestBook.Contact("c3", "Cai Moss", "a2", relationship: "Yes", power: "High", perception: "Advocate", activity: "Active", observed: "Buys from us", view: "Service", viewDate: "2026-11-25"));
         var accounts = book.Accounts("a1,Contoso,Partner,9999-06-01,Yearly", "a2,Fabrikam,Partner,2026-11-20,");
 
         // Act
@@ -76,11 +76,11 @@ public sealed class CaptureDateTests
     [FsCheck.NUnit.Property(Arbitrary = new[] { typeof(CaptureBooks) }, MaxTest = 60)]
     public Property AnyCaptureDates_EveryRowScoredOrRejectedNamingTheInput(CaptureBook capture)
     {
-        // Arrange: every contact has a level; each account also has a contact without a capture date, so it has one too.
+        // Arrange: every contact is assessed and has a level; each account also has a contact without a capture date, so it has both too.
         using var book = new TestBook();
         var contactRows = capture.Contacts.Select((c, i) => TestBook.Contact(
-            "c" + i, "Contact " + i, "a" + (i % capture.Accounts.Length), observed: "Buys from us", view: "Service", viewDate: AnyDay.Iso(c.Day), cadence: Label(c.Cadence)));
-        var plainRows = capture.Accounts.Select((_, j) => TestBook.Contact("k" + j, "Plain " + j, "a" + j, observed: "Buys from us"));
+            "c" + i, "Contact " + i, "a" + (i % capture.Accounts.Length), relationship: "Yes", power: "High", perception: "Advocate", activity: "Active", observed: "Buys from us", view: "Service", viewDate: AnyDay.Iso(c.Day), cadence: Label(c.Cadence)));
+        var plainRows = capture.Accounts.Select((_, j) => TestBook.Contact("k" + j, "Plain " + j, "a" + j, relationship: "Yes", power: "High", perception: "Advocate", activity: "Active", observed: "Buys from us"));
         var contacts = book.Contacts(contactRows.Concat(plainRows).ToArray());
         var accounts = book.Accounts(capture.Accounts.Select((a, j) => TestBook.Line("a" + j, "Account " + j, "Partner", AnyDay.Iso(a.Day), Label(a.Cadence))).ToArray());
 
