@@ -84,21 +84,19 @@ internal static class OfflineFiles
             throw new ScoreInputException("The output folder " + outputDirectory + " cannot be created (" + Reason(ex) + ").", ScoreInputChoice.OutputDirectory, ex);
         }
 
-        var comparison = OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
-        foreach (var input in inputs)
+        foreach (var name in OfflineScoring.OutputFileNames)
         {
-            if (input is null)
+            var output = Path.Combine(directory, name);
+            foreach (var input in inputs)
             {
-                continue;
-            }
-
-            var inputDirectory = Path.GetDirectoryName(Path.GetFullPath(input));
-            var name = Path.GetFileName(input);
-            if (string.Equals(inputDirectory, directory, comparison)
-                && (string.Equals(name, OfflineScoring.ContactsFileName, comparison) || string.Equals(name, OfflineScoring.AccountsFileName, comparison)
-                    || string.Equals(name, OfflineScoring.RejectedFileName, comparison) || string.Equals(name, OfflineScoring.ReportFileName, comparison)))
-            {
-                throw new ScoreInputException("The output folder " + directory + " holds the input file " + name + ", which scoring would overwrite.", ScoreInputChoice.OutputDirectory);
+                if (input is not null && FileIdentity.Same(input, output))
+                {
+                    throw new ScoreInputException(
+                        string.Equals(Path.GetFullPath(input), output, StringComparison.Ordinal)
+                            ? "The output folder " + directory + " holds the input file " + name + ", which scoring would overwrite."
+                            : "The input file " + input + " is the output file " + output + " reached another way (through a link), which scoring would overwrite.",
+                        ScoreInputChoice.OutputDirectory);
+                }
             }
         }
 

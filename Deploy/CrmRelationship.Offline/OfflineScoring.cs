@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace CrmRelationship.Offline;
 
@@ -14,6 +15,9 @@ public static class OfflineScoring
     public const string AccountsFileName = "accounts.csv";
     public const string RejectedFileName = "rejected.csv";
     public const string ReportFileName = "report.html";
+
+    /// <summary>Every file a run writes in the output folder.</summary>
+    public static readonly IReadOnlyList<string> OutputFileNames = [ContactsFileName, AccountsFileName, RejectedFileName, ReportFileName];
 
     /// <summary>
     /// Scores the book. Bad rows are rejected and listed in the result and in rejected.csv; a problem
