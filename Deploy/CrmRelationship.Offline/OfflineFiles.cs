@@ -71,12 +71,19 @@ internal static class OfflineFiles
         return CsvLayout.Bind(header, required, optional, path, what);
     }
 
-    public static string PrepareOutputDirectory(string outputDirectory, params string?[] inputs)
+    /// <summary>
+    /// Creates the output folder if needed and refuses one that would write over an input (the same file
+    /// by identity, however it is reached) or that holds a folder under an output's name; nothing is
+    /// written yet. The outputs are then written through the returned <see cref="OutputFiles"/>.
+    /// </summary>
+    public static OutputFiles PrepareOutputDirectory(string outputDirectory, Func<string, Stream> createFile, params string?[] inputs)
     {
         string directory;
+        bool created;
         try
         {
             directory = Path.GetFullPath(outputDirectory);
+            created = !Directory.Exists(directory);
             Directory.CreateDirectory(directory);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
@@ -98,24 +105,14 @@ internal static class OfflineFiles
                         ScoreInputChoice.OutputDirectory);
                 }
             }
+
+            if (Directory.Exists(output))
+            {
+                throw new ScoreInputException("The output folder " + directory + " holds a folder named " + name + " where that file goes.", ScoreInputChoice.OutputDirectory);
+            }
         }
 
-        return directory;
-    }
-
-    public static CsvWriter CreateCsv(string path)
-    {
-        Stream stream;
-        try
-        {
-            stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new ScoreInputException("The output file " + path + " cannot be written (" + Reason(ex) + ").", ScoreInputChoice.OutputFile, ex);
-        }
-
-        return new CsvWriter(stream);
+        return new OutputFiles(directory, created, createFile);
     }
 
     public static void WriteHeader(CsvWriter writer, string[] header)

@@ -43,9 +43,12 @@ internal sealed partial class ScoringRun : IDisposable
     private long overdue;
     private long accountRows;
 
-    public ScoringRun(ScoreOptions options)
+    private readonly Func<string, Stream> createFile;
+
+    public ScoringRun(ScoreOptions options, Func<string, Stream>? createFile = null)
     {
         this.options = options;
+        this.createFile = createFile ?? (path => new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read, 1));
         now = options.AsOf.ToDateTime(TimeOnly.MinValue);
     }
 
@@ -67,11 +70,19 @@ internal sealed partial class ScoringRun : IDisposable
         }
     }
 
+    /// <summary>Closes the files; after a run that stopped, the outputs' temporary files are deleted (a failed flush is the stop already reported).</summary>
     public void Dispose()
     {
         for (var i = opened.Count - 1; i >= 0; i--)
         {
-            opened[i].Dispose();
+            try
+            {
+                opened[i].Dispose();
+            }
+            catch (IOException)
+            {
+                // A writer of a run that already stopped could not flush (a full disk): its file is deleted next.
+            }
         }
 
         opened.Clear();
@@ -93,13 +104,14 @@ internal sealed partial class ScoringRun : IDisposable
             accountLayout = OfflineFiles.ReadHeader(accountsReader, accountsPath, "accounts", ColumnNames.RequiredAccountColumns, Array.Empty<string>());
         }
 
-        var outputDirectory = OfflineFiles.PrepareOutputDirectory(options.OutputDirectory, contactsPath, accountsPath, options.SettingsPath);
+        var outputs = Own(OfflineFiles.PrepareOutputDirectory(options.OutputDirectory, createFile, contactsPath, accountsPath, options.SettingsPath));
+        var outputDirectory = outputs.Folder;
         var contactsOutput = Path.Combine(outputDirectory, OfflineScoring.ContactsFileName);
         var accountsOutput = Path.Combine(outputDirectory, OfflineScoring.AccountsFileName);
         var rejectedOutput = Path.Combine(outputDirectory, OfflineScoring.RejectedFileName);
         var reportOutput = Path.Combine(outputDirectory, OfflineScoring.ReportFileName);
 
-        rejectedWriter = Own(OfflineFiles.CreateCsv(rejectedOutput));
+        rejectedWriter = Own(new CsvWriter(outputs.Create(OfflineScoring.RejectedFileName)));
         rejectedWriter.Write("file");
         rejectedWriter.Write("line");
         rejectedWriter.Write("id");
@@ -112,7 +124,7 @@ internal sealed partial class ScoringRun : IDisposable
         }
 
         var contactPlan = OutputPlan.Create(contactLayout.Header, ComputedColumns.Contact);
-        using (var contactsWriter = Own(OfflineFiles.CreateCsv(contactsOutput)))
+        using (var contactsWriter = Own(new CsvWriter(outputs.Create(OfflineScoring.ContactsFileName))))
         {
             OfflineFiles.WriteHeader(contactsWriter, contactPlan.Header);
             ScoreContacts(contactsReader, new ContactRowReader(contactLayout), contactsWriter, contactPlan, contactsPath, accountsReader is null);
@@ -120,13 +132,13 @@ internal sealed partial class ScoringRun : IDisposable
 
         var accountPlan = OutputPlan.Create(accountLayout?.Header ?? ColumnNames.DerivedAccountColumns, ComputedColumns.Account);
         List<(AccountSummary Summary, AccountBucket Bucket)> ranked;
-        using (var accountsWriter = Own(OfflineFiles.CreateCsv(accountsOutput)))
+        using (var accountsWriter = Own(new CsvWriter(outputs.Create(OfflineScoring.AccountsFileName))))
         {
             OfflineFiles.WriteHeader(accountsWriter, accountPlan.Header);
             ranked = ScoreAccounts(accountsWriter, accountPlan);
         }
 
-        rejectedWriter.Flush();
+        rejectedWriter.Dispose();
         var replaced = new List<string>(contactPlan.Replaced.Length + accountPlan.Replaced.Length);
         foreach (var name in contactPlan.Replaced)
         {
@@ -171,7 +183,8 @@ internal sealed partial class ScoringRun : IDisposable
             ReportOutput = reportOutput,
         };
 
-        WriteReport(reportOutput, result, ranked);
+        WriteReport(outputs.Create(OfflineScoring.ReportFileName), result, ranked);
+        outputs.Commit();
         return result;
     }
 

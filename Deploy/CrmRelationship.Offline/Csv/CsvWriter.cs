@@ -20,6 +20,7 @@ internal sealed class CsvWriter : IDisposable
     };
 
     private readonly Library.CsvWriter writer;
+    private bool disposed;
 
     public CsvWriter(Stream stream)
     {
@@ -65,5 +66,13 @@ internal sealed class CsvWriter : IDisposable
 
     public void Flush() => writer.Flush();
 
-    public void Dispose() => writer.Dispose();
+    /// <summary>Flushes and closes the stream; calling it again does nothing.</summary>
+    public void Dispose()
+    {
+        if (!disposed)
+        {
+            disposed = true;
+            writer.Dispose();
+        }
+    }
 }
