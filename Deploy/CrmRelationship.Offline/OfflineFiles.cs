@@ -55,7 +55,7 @@ internal static class OfflineFiles
         return new CsvReader(stream);
     }
 
-    public static CsvLayout ReadHeader(CsvReader reader, string path, string what, string[] required, string[] optional)
+    public static CsvLayout ReadHeader(CsvReader reader, string path, string what, string[] required, string[] optional, string[] computed)
     {
         var header = new CsvRow();
         if (!reader.Read(header))
@@ -65,10 +65,12 @@ internal static class OfflineFiles
 
         if (header.Error != CsvRowError.None)
         {
-            throw new ScoreInputException("The header row of the " + what + " file " + path + " has broken quoting; fix the first line and run again.");
+            throw new ScoreInputException("The header row of the " + what + " file " + path
+                + (header.Error is CsvRowError.UnclosedQuote or CsvRowError.TextAfterQuote ? " has broken quoting" : " is too long to be a header row")
+                + "; fix the first line and run again.");
         }
 
-        return CsvLayout.Bind(header, required, optional, path, what);
+        return CsvLayout.Bind(header, required, optional, computed, path, what);
     }
 
     /// <summary>

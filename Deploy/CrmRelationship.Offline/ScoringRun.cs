@@ -33,6 +33,7 @@ internal sealed partial class ScoringRun : IDisposable
     private CsvWriter? rejectedWriter;
     private string readingFile = string.Empty;
     private long rejectedCount;
+    private long unreadLines;
     private long contactRows;
     private long scored;
     private long active;
@@ -62,7 +63,7 @@ internal sealed partial class ScoringRun : IDisposable
         {
             throw new ScoreInputException(
                 "The file " + readingFile + " is not UTF-8 text (line " + ex.Line.ToString(CultureInfo.InvariantCulture)
-                + " is the first that is not); save it as CSV UTF-8 and run again.", ex);
+                + (ex.NulBytes ? " holds NUL bytes, as UTF-16 text does" : " is the first that is not") + "); save it as CSV UTF-8 and run again.", ex);
         }
         catch (IOException ex)
         {
@@ -95,13 +96,13 @@ internal sealed partial class ScoringRun : IDisposable
         scorer = new RelationshipScorer(OfflineFiles.LoadSettings(options.SettingsPath));
 
         var contactsReader = Track(OfflineFiles.OpenCsv(contactsPath, "contacts", ScoreInputChoice.ContactsPath), contactsPath);
-        var contactLayout = OfflineFiles.ReadHeader(contactsReader, contactsPath, "contacts", ColumnNames.RequiredContactColumns, ContactRowReader.OptionalColumns);
+        var contactLayout = OfflineFiles.ReadHeader(contactsReader, contactsPath, "contacts", ColumnNames.RequiredContactColumns, ContactRowReader.OptionalColumns, ComputedColumns.ContactNames);
         CsvReader? accountsReader = null;
         CsvLayout? accountLayout = null;
         if (accountsPath is not null)
         {
             accountsReader = Track(OfflineFiles.OpenCsv(accountsPath, "accounts", ScoreInputChoice.AccountsPath), accountsPath);
-            accountLayout = OfflineFiles.ReadHeader(accountsReader, accountsPath, "accounts", ColumnNames.RequiredAccountColumns, Array.Empty<string>());
+            accountLayout = OfflineFiles.ReadHeader(accountsReader, accountsPath, "accounts", ColumnNames.RequiredAccountColumns, Array.Empty<string>(), ComputedColumns.AccountNames);
         }
 
         var outputs = Own(OfflineFiles.PrepareOutputDirectory(options.OutputDirectory, createFile, contactsPath, accountsPath, options.SettingsPath));
@@ -128,6 +129,11 @@ internal sealed partial class ScoringRun : IDisposable
         {
             OfflineFiles.WriteHeader(contactsWriter, contactPlan.Header);
             ScoreContacts(contactsReader, new ContactRowReader(contactLayout), contactsWriter, contactPlan, contactsPath, accountsReader is null);
+        }
+
+        if (contactRows == 0)
+        {
+            throw new ScoreInputException("The contacts file " + contactsPath + " has a header row but no contacts; export the contacts with their rows and run again.");
         }
 
         var accountPlan = OutputPlan.Create(accountLayout?.Header ?? ColumnNames.DerivedAccountColumns, ComputedColumns.Account);
@@ -174,6 +180,7 @@ internal sealed partial class ScoringRun : IDisposable
             AccountRows = accountRows,
             Accounts = summaries,
             RejectedCount = rejectedCount,
+            LinesInUnclosedQuotes = unreadLines,
             Rejected = rejectedKept,
             ReplacedColumns = replaced,
             OutputDirectory = outputDirectory,
@@ -206,6 +213,11 @@ internal sealed partial class ScoringRun : IDisposable
         var id = idIndex < row.Count ? row[idIndex].Trim().ToString() : string.Empty;
         var reason = string.Join("; ", problems);
         rejectedCount++;
+        if (row.Error == CsvRowError.UnclosedQuote)
+        {
+            unreadLines += row.SwallowedLines;
+        }
+
         var writer = rejectedWriter!;
         writer.Write(file);
         writer.Write((int)Math.Min(row.Line, int.MaxValue));

@@ -91,8 +91,11 @@ internal static class ScoreSummary
             return;
         }
 
+        var unread = result.LinesInUnclosedQuotes == 0
+            ? string.Empty
+            : ", and neither " + (result.LinesInUnclosedQuotes == 1 ? "was the line" : "were the " + N(result.LinesInUnclosedQuotes) + " lines") + " that a quote never closed took in";
         console.Write(new Text(
-            "Rejected rows: " + N(result.RejectedCount) + ". They were not scored or written; every other row was. Each is listed with its line and reason in "
+            "Rejected rows: " + N(result.RejectedCount) + ". They were not scored or written" + unread + "; every other row was. Each is listed with its line and reason in "
             + result.RejectedOutput + ".\n"));
         var table = new Table().AddColumn("File").AddColumn(new TableColumn("Line").RightAligned()).AddColumn("Id").AddColumn("Reason");
         for (var i = 0; i < result.Rejected.Count && i < MaxRejectedRows; i++)
