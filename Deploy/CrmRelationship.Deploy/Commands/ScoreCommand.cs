@@ -80,7 +80,7 @@ public sealed class ScoreCommand : ICliCommand
         }
         catch (ScoreInputException ex)
         {
-            console.Error.WriteLine("crmrel score: " + Sentence(ex));
+            console.Error.WriteLine("crmrel score: " + ConsoleText.Plain(Sentence(ex)));
             return 1;
         }
 #pragma warning disable CA1031 // The last line of defence: one sentence, never a stack trace.
