@@ -112,7 +112,7 @@ internal sealed partial class ScoringRun : IDisposable
         var rejectedOutput = Path.Combine(outputDirectory, OfflineScoring.RejectedFileName);
         var reportOutput = Path.Combine(outputDirectory, OfflineScoring.ReportFileName);
 
-        rejectedWriter = Own(new CsvWriter(outputs.Create(OfflineScoring.RejectedFileName)));
+        rejectedWriter = Own(new CsvWriter(outputs.Create(OfflineScoring.RejectedFileName), options.ExcelSafe));
         rejectedWriter.Write("file");
         rejectedWriter.Write("line");
         rejectedWriter.Write("id");
@@ -125,7 +125,7 @@ internal sealed partial class ScoringRun : IDisposable
         }
 
         var contactPlan = OutputPlan.Create(contactLayout.Header, ComputedColumns.Contact);
-        using (var contactsWriter = Own(new CsvWriter(outputs.Create(OfflineScoring.ContactsFileName))))
+        using (var contactsWriter = Own(new CsvWriter(outputs.Create(OfflineScoring.ContactsFileName), options.ExcelSafe)))
         {
             OfflineFiles.WriteHeader(contactsWriter, contactPlan.Header);
             ScoreContacts(contactsReader, new ContactRowReader(contactLayout), contactsWriter, contactPlan, contactsPath, accountsReader is null);
@@ -138,7 +138,7 @@ internal sealed partial class ScoringRun : IDisposable
 
         var accountPlan = OutputPlan.Create(accountLayout?.Header ?? ColumnNames.DerivedAccountColumns, ComputedColumns.Account);
         List<(AccountSummary Summary, AccountBucket Bucket)> ranked;
-        using (var accountsWriter = Own(new CsvWriter(outputs.Create(OfflineScoring.AccountsFileName))))
+        using (var accountsWriter = Own(new CsvWriter(outputs.Create(OfflineScoring.AccountsFileName), options.ExcelSafe)))
         {
             OfflineFiles.WriteHeader(accountsWriter, accountPlan.Header);
             ranked = ScoreAccounts(accountsWriter, accountPlan);
