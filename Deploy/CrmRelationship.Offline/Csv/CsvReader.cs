@@ -189,7 +189,7 @@ internal sealed class CsvReader : IDisposable
         }
         else
         {
-            row.SetTooLong(CsvRowError.RowTooLong, -1, scanner.Bytes);
+            row.SetTooLong(CsvRowError.RowTooLong, -1, scanner.Bytes - scanner.LineEndBytes);
         }
 
         var nextLine = line + scanner.LineBreaks + (scanner.EndsWithLineBreak ? 1 : 0);

@@ -46,6 +46,9 @@ internal sealed class CsvRecordScanner
     /// <summary>Whether the record ended with a line break (false: at the end of the input).</summary>
     public bool EndsWithLineBreak { get; private set; }
 
+    /// <summary>The bytes of that line break (CR, LF: 1; CRLF: 2; none: 0).</summary>
+    public int LineEndBytes { get; private set; }
+
     /// <summary>Whether the record ended, by a line break or <see cref="EndOfInput"/>.</summary>
     public bool Ended => state == State.Ended;
 
@@ -82,6 +85,7 @@ internal sealed class CsvRecordScanner
         Bytes = 0;
         LineBreaks = 0;
         EndsWithLineBreak = false;
+        LineEndBytes = 0;
         QuoteNeverClosed = false;
         LineBreaksBeforeQuote = 0;
         EndsInsideQuoteWithLineBreak = false;
@@ -111,6 +115,7 @@ internal sealed class CsvRecordScanner
                         return i;
                     }
 
+                    LineEndBytes = 2;
                     break;
                 case State.ValueStart:
                     if (b == (byte)'"')
@@ -199,11 +204,13 @@ internal sealed class CsvRecordScanner
             case (byte)'\r':
                 EndValue();
                 EndsWithLineBreak = true;
+                LineEndBytes = 1;
                 state = State.AfterCr;
                 break;
             case (byte)'\n':
                 EndValue();
                 EndsWithLineBreak = true;
+                LineEndBytes = 1;
                 state = State.Ended;
                 break;
             default:
