@@ -40,7 +40,7 @@ internal static class FileIdentity
                 return linux;
             }
 
-            if (OperatingSystem.IsWindows() && Windows.Id(path) is { } windows)
+            if (OperatingSystem.IsWindows() && Windows.TryId(path) is { } windows)
             {
                 return windows;
             }
@@ -139,7 +139,20 @@ internal static class FileIdentity
         private const int HandleInfoIndexHighOffset = 44;
         private const int HandleInfoIndexLowOffset = 48;
 
-        public static string? Id(string path)
+        /// <summary>The file's id, or null when it cannot be opened to read it (then the resolved path is used).</summary>
+        public static string? TryId(string path)
+        {
+            try
+            {
+                return Id(path);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                return null;
+            }
+        }
+
+        private static string? Id(string path)
         {
             using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
             var info = new byte[FileIdInfoSize];

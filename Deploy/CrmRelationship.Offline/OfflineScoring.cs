@@ -22,7 +22,7 @@ public static class OfflineScoring
     /// <summary>
     /// Scores the book. Bad rows are rejected and listed in the result and in rejected.csv; a problem
     /// that stops the whole run (unreadable file, missing required column, invalid settings, output not
-    /// writable) throws <see cref="ScoreInputException"/>.
+    /// writable) throws <see cref="ScoreInputException"/> and leaves the previous outputs as they were.
     /// </summary>
     public static ScoreResult Run(ScoreOptions options)
     {

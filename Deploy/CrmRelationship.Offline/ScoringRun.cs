@@ -12,7 +12,9 @@ namespace CrmRelationship.Offline;
 /// <summary>
 /// One run of the offline scorer. Contacts stream through (read → score → write the row at once);
 /// only a small <see cref="RollupContact"/> per active contact is kept until the accounts are scored,
-/// and the report is written from counts and the accounts' scores. Not thread-safe; used once.
+/// and the report is written from counts and the accounts' scores. Every output goes through
+/// <see cref="OutputFiles"/>, so a run that stops leaves the previous outputs as they were.
+/// Not thread-safe; used once.
 /// </summary>
 internal sealed partial class ScoringRun : IDisposable
 {
@@ -28,6 +30,7 @@ internal sealed partial class ScoringRun : IDisposable
     private readonly TextArena arena = new();
     private readonly long[] perAction = new long[RelationshipMatrix.ByUrgency.Count];
     private readonly List<IDisposable> opened = new();
+    private readonly Func<string, Stream> createFile;
 
     private RelationshipScorer scorer = RelationshipScorer.Default;
     private CsvWriter? rejectedWriter;
@@ -44,8 +47,8 @@ internal sealed partial class ScoringRun : IDisposable
     private long overdue;
     private long accountRows;
 
-    private readonly Func<string, Stream> createFile;
-
+    /// <param name="options">What to score and where.</param>
+    /// <param name="createFile">Creates each output's temporary file; tests pass one that fails as a full disk does.</param>
     public ScoringRun(ScoreOptions options, Func<string, Stream>? createFile = null)
     {
         this.options = options;
