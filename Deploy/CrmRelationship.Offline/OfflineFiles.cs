@@ -55,7 +55,7 @@ internal static class OfflineFiles
         return new CsvReader(stream);
     }
 
-    public static CsvLayout ReadHeader(CsvReader reader, string path, string what, string[] required, string[] optional)
+    public static CsvLayout ReadHeader(CsvReader reader, string path, string what, string[] required, string[] optional, string[] computed)
     {
         var header = new CsvRow();
         if (!reader.Read(header))
@@ -65,18 +65,27 @@ internal static class OfflineFiles
 
         if (header.Error != CsvRowError.None)
         {
-            throw new ScoreInputException("The header row of the " + what + " file " + path + " has broken quoting; fix the first line and run again.");
+            throw new ScoreInputException("The header row of the " + what + " file " + path
+                + (header.Error is CsvRowError.UnclosedQuote or CsvRowError.TextAfterQuote ? " has broken quoting" : " is too long to be a header row")
+                + "; fix the first line and run again.");
         }
 
-        return CsvLayout.Bind(header, required, optional, path, what);
+        return CsvLayout.Bind(header, required, optional, computed, path, what);
     }
 
-    public static string PrepareOutputDirectory(string outputDirectory, params string?[] inputs)
+    /// <summary>
+    /// Creates the output folder if needed and refuses one that would write over an input (the same file
+    /// by identity, however it is reached) or that holds a folder under an output's name; nothing is
+    /// written yet. The outputs are then written through the returned <see cref="OutputFiles"/>.
+    /// </summary>
+    public static OutputFiles PrepareOutputDirectory(string outputDirectory, Func<string, Stream> createFile, params string?[] inputs)
     {
         string directory;
+        bool created;
         try
         {
             directory = Path.GetFullPath(outputDirectory);
+            created = !Directory.Exists(directory);
             Directory.CreateDirectory(directory);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
@@ -84,40 +93,28 @@ internal static class OfflineFiles
             throw new ScoreInputException("The output folder " + outputDirectory + " cannot be created (" + Reason(ex) + ").", ScoreInputChoice.OutputDirectory, ex);
         }
 
-        var comparison = OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
-        foreach (var input in inputs)
+        foreach (var name in OfflineScoring.OutputFileNames)
         {
-            if (input is null)
+            var output = Path.Combine(directory, name);
+            foreach (var input in inputs)
             {
-                continue;
+                if (input is not null && FileIdentity.Same(input, output))
+                {
+                    throw new ScoreInputException(
+                        string.Equals(Path.GetFullPath(input), output, StringComparison.Ordinal)
+                            ? "The output folder " + directory + " holds the input file " + name + ", which scoring would overwrite."
+                            : "The input file " + input + " is the output file " + output + " reached another way (through a link), which scoring would overwrite.",
+                        ScoreInputChoice.OutputDirectory);
+                }
             }
 
-            var inputDirectory = Path.GetDirectoryName(Path.GetFullPath(input));
-            var name = Path.GetFileName(input);
-            if (string.Equals(inputDirectory, directory, comparison)
-                && (string.Equals(name, OfflineScoring.ContactsFileName, comparison) || string.Equals(name, OfflineScoring.AccountsFileName, comparison)
-                    || string.Equals(name, OfflineScoring.RejectedFileName, comparison) || string.Equals(name, OfflineScoring.ReportFileName, comparison)))
+            if (Directory.Exists(output))
             {
-                throw new ScoreInputException("The output folder " + directory + " holds the input file " + name + ", which scoring would overwrite.", ScoreInputChoice.OutputDirectory);
+                throw new ScoreInputException("The output folder " + directory + " holds a folder named " + name + " where that file goes.", ScoreInputChoice.OutputDirectory);
             }
         }
 
-        return directory;
-    }
-
-    public static CsvWriter CreateCsv(string path)
-    {
-        Stream stream;
-        try
-        {
-            stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new ScoreInputException("The output file " + path + " cannot be written (" + Reason(ex) + ").", ScoreInputChoice.OutputFile, ex);
-        }
-
-        return new CsvWriter(stream);
+        return new OutputFiles(directory, created, createFile);
     }
 
     public static void WriteHeader(CsvWriter writer, string[] header)

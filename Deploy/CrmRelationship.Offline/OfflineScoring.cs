@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace CrmRelationship.Offline;
 
@@ -15,10 +16,13 @@ public static class OfflineScoring
     public const string RejectedFileName = "rejected.csv";
     public const string ReportFileName = "report.html";
 
+    /// <summary>Every file a run writes in the output folder.</summary>
+    public static readonly IReadOnlyList<string> OutputFileNames = [ContactsFileName, AccountsFileName, RejectedFileName, ReportFileName];
+
     /// <summary>
     /// Scores the book. Bad rows are rejected and listed in the result and in rejected.csv; a problem
     /// that stops the whole run (unreadable file, missing required column, invalid settings, output not
-    /// writable) throws <see cref="ScoreInputException"/>.
+    /// writable) throws <see cref="ScoreInputException"/> and leaves the previous outputs as they were.
     /// </summary>
     public static ScoreResult Run(ScoreOptions options)
     {

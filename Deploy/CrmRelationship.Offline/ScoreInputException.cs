@@ -49,9 +49,9 @@ public enum ScoreInputChoice
     /// <summary><see cref="ScoreOptions.SettingsPath"/> cannot be read.</summary>
     SettingsPath,
 
-    /// <summary><see cref="ScoreOptions.OutputDirectory"/> cannot be created or holds an input file.</summary>
+    /// <summary><see cref="ScoreOptions.OutputDirectory"/> cannot be created or written, holds an input file (however it is reached) or a folder under an output's name.</summary>
     OutputDirectory,
 
-    /// <summary>A file in <see cref="ScoreOptions.OutputDirectory"/> cannot be written, perhaps because it is open elsewhere.</summary>
+    /// <summary>A file in <see cref="ScoreOptions.OutputDirectory"/> cannot be replaced, perhaps because it is open elsewhere.</summary>
     OutputFile,
 }

@@ -26,6 +26,13 @@ public sealed record ScoreOptions
     /// <summary>How many accounts, most at risk first, get a stakeholder map in the report.</summary>
     public int MaxMappedAccounts { get; init; } = 50;
 
+    /// <summary>
+    /// Whether the CSVs are for a spreadsheet rather than for Dataverse: a text value starting with =, +, -,
+    /// @, tab or carriage return gets a ' in front, so that Excel does not run it as a formula (off by
+    /// default, because the ' would then be imported as part of the value).
+    /// </summary>
+    public bool ExcelSafe { get; init; }
+
     /// <summary>Said of the input in the report and the result, such as "the bundled sample book"; null for none.</summary>
     public string? SourceNote { get; init; }
 

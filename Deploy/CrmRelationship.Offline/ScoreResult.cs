@@ -55,6 +55,9 @@ public sealed class ScoreResult
 
     public long RejectedCount { get; init; }
 
+    /// <summary>Lines that a quote never closed took into a rejected row (to the end of its file): not read as rows of their own.</summary>
+    public long LinesInUnclosedQuotes { get; init; }
+
     /// <summary>The first <see cref="MaxRejectedKept"/> rejected rows, in the order met.</summary>
     public IReadOnlyList<RejectedRow> Rejected { get; init; } = Array.Empty<RejectedRow>();
 

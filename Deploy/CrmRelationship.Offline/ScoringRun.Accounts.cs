@@ -23,7 +23,7 @@ internal sealed partial class ScoringRun
         {
             accountRows++;
             problems.Clear();
-            var syntax = ValueReader.Syntax(row, rows.Layout.Count);
+            var syntax = ValueReader.Syntax(row, rows.Layout);
             if (syntax is not null)
             {
                 problems.Add(syntax);
@@ -93,7 +93,7 @@ internal sealed partial class ScoringRun
         return ranked;
     }
 
-    private void WriteReport(string path, ScoreResult result, List<(AccountSummary Summary, AccountBucket Bucket)> ranked)
+    private void WriteReport(Stream stream, ScoreResult result, List<(AccountSummary Summary, AccountBucket Bucket)> ranked)
     {
         var maps = new List<StakeholderMap>();
         foreach (var (summary, bucket) in ranked)
@@ -118,16 +118,8 @@ internal sealed partial class ScoringRun
             }
         }
 
-        try
-        {
-            using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read);
-            using var writer = new StreamWriter(stream, new UTF8Encoding(false));
-            HtmlReport.Write(writer, result, maps, mappable);
-        }
-        catch (UnauthorizedAccessException ex)
-        {
-            throw new ScoreInputException("The report " + path + " cannot be written (" + OfflineFiles.Reason(ex) + ").", ScoreInputChoice.OutputFile, ex);
-        }
+        using var writer = new StreamWriter(stream, new UTF8Encoding(false));
+        HtmlReport.Write(writer, result, maps, mappable);
     }
 
     private static string? KeyContactName(AccountContact[] contacts, string? keyId)

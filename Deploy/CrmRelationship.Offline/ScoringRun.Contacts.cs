@@ -33,7 +33,7 @@ internal sealed partial class ScoringRun
             }
 
             problems.Clear();
-            var syntax = ValueReader.Syntax(row, rows.Layout.Count);
+            var syntax = ValueReader.Syntax(row, rows.Layout);
             if (syntax is not null)
             {
                 problems.Add(syntax);

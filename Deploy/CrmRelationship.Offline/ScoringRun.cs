@@ -12,7 +12,9 @@ namespace CrmRelationship.Offline;
 /// <summary>
 /// One run of the offline scorer. Contacts stream through (read → score → write the row at once);
 /// only a small <see cref="RollupContact"/> per active contact is kept until the accounts are scored,
-/// and the report is written from counts and the accounts' scores. Not thread-safe; used once.
+/// and the report is written from counts and the accounts' scores. Every output goes through
+/// <see cref="OutputFiles"/>, so a run that stops leaves the previous outputs as they were.
+/// Not thread-safe; used once.
 /// </summary>
 internal sealed partial class ScoringRun : IDisposable
 {
@@ -28,11 +30,13 @@ internal sealed partial class ScoringRun : IDisposable
     private readonly TextArena arena = new();
     private readonly long[] perAction = new long[RelationshipMatrix.ByUrgency.Count];
     private readonly List<IDisposable> opened = new();
+    private readonly Func<string, Stream> createFile;
 
     private RelationshipScorer scorer = RelationshipScorer.Default;
     private CsvWriter? rejectedWriter;
     private string readingFile = string.Empty;
     private long rejectedCount;
+    private long unreadLines;
     private long contactRows;
     private long scored;
     private long active;
@@ -43,9 +47,12 @@ internal sealed partial class ScoringRun : IDisposable
     private long overdue;
     private long accountRows;
 
-    public ScoringRun(ScoreOptions options)
+    /// <param name="options">What to score and where.</param>
+    /// <param name="createFile">Creates each output's temporary file; tests pass one that fails as a full disk does.</param>
+    public ScoringRun(ScoreOptions options, Func<string, Stream>? createFile = null)
     {
         this.options = options;
+        this.createFile = createFile ?? (path => new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read, 1));
         now = options.AsOf.ToDateTime(TimeOnly.MinValue);
     }
 
@@ -59,7 +66,7 @@ internal sealed partial class ScoringRun : IDisposable
         {
             throw new ScoreInputException(
                 "The file " + readingFile + " is not UTF-8 text (line " + ex.Line.ToString(CultureInfo.InvariantCulture)
-                + " is the first that is not); save it as CSV UTF-8 and run again.", ex);
+                + (ex.NulBytes ? " holds NUL bytes, as UTF-16 text does" : " is the first that is not") + "); save it as CSV UTF-8 and run again.", ex);
         }
         catch (IOException ex)
         {
@@ -67,11 +74,19 @@ internal sealed partial class ScoringRun : IDisposable
         }
     }
 
+    /// <summary>Closes the files; after a run that stopped, the outputs' temporary files are deleted (a failed flush is the stop already reported).</summary>
     public void Dispose()
     {
         for (var i = opened.Count - 1; i >= 0; i--)
         {
-            opened[i].Dispose();
+            try
+            {
+                opened[i].Dispose();
+            }
+            catch (IOException)
+            {
+                // A writer of a run that already stopped could not flush (a full disk): its file is deleted next.
+            }
         }
 
         opened.Clear();
@@ -84,22 +99,23 @@ internal sealed partial class ScoringRun : IDisposable
         scorer = new RelationshipScorer(OfflineFiles.LoadSettings(options.SettingsPath));
 
         var contactsReader = Track(OfflineFiles.OpenCsv(contactsPath, "contacts", ScoreInputChoice.ContactsPath), contactsPath);
-        var contactLayout = OfflineFiles.ReadHeader(contactsReader, contactsPath, "contacts", ColumnNames.RequiredContactColumns, ContactRowReader.OptionalColumns);
+        var contactLayout = OfflineFiles.ReadHeader(contactsReader, contactsPath, "contacts", ColumnNames.RequiredContactColumns, ContactRowReader.OptionalColumns, ComputedColumns.ContactNames);
         CsvReader? accountsReader = null;
         CsvLayout? accountLayout = null;
         if (accountsPath is not null)
         {
             accountsReader = Track(OfflineFiles.OpenCsv(accountsPath, "accounts", ScoreInputChoice.AccountsPath), accountsPath);
-            accountLayout = OfflineFiles.ReadHeader(accountsReader, accountsPath, "accounts", ColumnNames.RequiredAccountColumns, Array.Empty<string>());
+            accountLayout = OfflineFiles.ReadHeader(accountsReader, accountsPath, "accounts", ColumnNames.RequiredAccountColumns, Array.Empty<string>(), ComputedColumns.AccountNames);
         }
 
-        var outputDirectory = OfflineFiles.PrepareOutputDirectory(options.OutputDirectory, contactsPath, accountsPath, options.SettingsPath);
+        var outputs = Own(OfflineFiles.PrepareOutputDirectory(options.OutputDirectory, createFile, contactsPath, accountsPath, options.SettingsPath));
+        var outputDirectory = outputs.Folder;
         var contactsOutput = Path.Combine(outputDirectory, OfflineScoring.ContactsFileName);
         var accountsOutput = Path.Combine(outputDirectory, OfflineScoring.AccountsFileName);
         var rejectedOutput = Path.Combine(outputDirectory, OfflineScoring.RejectedFileName);
         var reportOutput = Path.Combine(outputDirectory, OfflineScoring.ReportFileName);
 
-        rejectedWriter = Own(OfflineFiles.CreateCsv(rejectedOutput));
+        rejectedWriter = Own(new CsvWriter(outputs.Create(OfflineScoring.RejectedFileName), options.ExcelSafe));
         rejectedWriter.Write("file");
         rejectedWriter.Write("line");
         rejectedWriter.Write("id");
@@ -112,21 +128,26 @@ internal sealed partial class ScoringRun : IDisposable
         }
 
         var contactPlan = OutputPlan.Create(contactLayout.Header, ComputedColumns.Contact);
-        using (var contactsWriter = Own(OfflineFiles.CreateCsv(contactsOutput)))
+        using (var contactsWriter = Own(new CsvWriter(outputs.Create(OfflineScoring.ContactsFileName), options.ExcelSafe)))
         {
             OfflineFiles.WriteHeader(contactsWriter, contactPlan.Header);
             ScoreContacts(contactsReader, new ContactRowReader(contactLayout), contactsWriter, contactPlan, contactsPath, accountsReader is null);
         }
 
+        if (contactRows == 0)
+        {
+            throw new ScoreInputException("The contacts file " + contactsPath + " has a header row but no contacts; export the contacts with their rows and run again.");
+        }
+
         var accountPlan = OutputPlan.Create(accountLayout?.Header ?? ColumnNames.DerivedAccountColumns, ComputedColumns.Account);
         List<(AccountSummary Summary, AccountBucket Bucket)> ranked;
-        using (var accountsWriter = Own(OfflineFiles.CreateCsv(accountsOutput)))
+        using (var accountsWriter = Own(new CsvWriter(outputs.Create(OfflineScoring.AccountsFileName), options.ExcelSafe)))
         {
             OfflineFiles.WriteHeader(accountsWriter, accountPlan.Header);
             ranked = ScoreAccounts(accountsWriter, accountPlan);
         }
 
-        rejectedWriter.Flush();
+        rejectedWriter.Dispose();
         var replaced = new List<string>(contactPlan.Replaced.Length + accountPlan.Replaced.Length);
         foreach (var name in contactPlan.Replaced)
         {
@@ -162,6 +183,7 @@ internal sealed partial class ScoringRun : IDisposable
             AccountRows = accountRows,
             Accounts = summaries,
             RejectedCount = rejectedCount,
+            LinesInUnclosedQuotes = unreadLines,
             Rejected = rejectedKept,
             ReplacedColumns = replaced,
             OutputDirectory = outputDirectory,
@@ -171,7 +193,8 @@ internal sealed partial class ScoringRun : IDisposable
             ReportOutput = reportOutput,
         };
 
-        WriteReport(reportOutput, result, ranked);
+        WriteReport(outputs.Create(OfflineScoring.ReportFileName), result, ranked);
+        outputs.Commit();
         return result;
     }
 
@@ -202,6 +225,11 @@ internal sealed partial class ScoringRun : IDisposable
         var id = idIndex < row.Count ? row[idIndex].Trim().ToString() : string.Empty;
         var reason = string.Join("; ", problems);
         rejectedCount++;
+        if (row.Error == CsvRowError.UnclosedQuote)
+        {
+            unreadLines += row.SwallowedLines;
+        }
+
         var writer = rejectedWriter!;
         writer.Write(file);
         writer.Write((int)Math.Min(row.Line, int.MaxValue));

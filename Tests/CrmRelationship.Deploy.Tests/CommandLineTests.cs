@@ -13,7 +13,7 @@ public sealed class CommandLineTests
         var run = TestBook.Run("score", "--help");
 
         Assert.That(run.ExitCode, Is.EqualTo(0));
-        Assert.That(run.Output, Does.Contain("--contacts").And.Contain("--accounts").And.Contain("--settings").And.Contain("--as-of").And.Contain("--out"));
+        Assert.That(run.Output, Does.Contain("--contacts").And.Contain("--accounts").And.Contain("--settings").And.Contain("--as-of").And.Contain("--out").And.Contain("--excel-safe"));
         Assert.That(run.Output, Does.Contain("Exit code 0").And.Contain("2: some rows rejected").And.Contain("1: nothing scored"));
     }
 

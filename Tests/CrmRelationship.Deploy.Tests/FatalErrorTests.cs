@@ -1,4 +1,7 @@
+using System;
+using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text;
 using CrmRelationship.Deploy.Tests.Support;
 using CrmRelationship.Tests.Shared;
@@ -183,6 +186,59 @@ public sealed class FatalErrorTests
     }
 
     [Test]
+    public void OutputIsTheInputReachedThroughALink_ExitsOneWithoutOverwriting()
+    {
+        // Each case names an output file that is an input file under another path; none may be written over.
+        var cases = new (string Name, Func<TestBook, string[]> Arrange)[]
+        {
+            ("--out is a symbolic link to the folder that holds contacts.csv", book =>
+            {
+                var data = Directory.CreateDirectory(Path.Combine(book.Folder, "data")).FullName;
+                var contacts = WriteContacts(Path.Combine(data, "contacts.csv"));
+                Directory.CreateSymbolicLink(Path.Combine(book.Folder, "out-link"), data);
+                return new[] { "--contacts", contacts, "--out", Path.Combine(book.Folder, "out-link") };
+            }),
+            ("--contacts is a symbolic link to out/contacts.csv", book =>
+            {
+                var contacts = WriteContacts(Path.Combine(Directory.CreateDirectory(book.Out).FullName, "contacts.csv"));
+                File.CreateSymbolicLink(Path.Combine(book.Folder, "export.csv"), contacts);
+                return new[] { "--contacts", Path.Combine(book.Folder, "export.csv"), "--out", book.Out };
+            }),
+            ("--contacts is a hard link to out/contacts.csv", book =>
+            {
+                var contacts = WriteContacts(Path.Combine(Directory.CreateDirectory(book.Out).FullName, "contacts.csv"));
+                HardLink.Create(Path.Combine(book.Folder, "export.csv"), contacts);
+                return new[] { "--contacts", Path.Combine(book.Folder, "export.csv"), "--out", book.Out };
+            }),
+            ("--accounts is a hard link to out/accounts.csv", book =>
+            {
+                var accounts = Path.Combine(Directory.CreateDirectory(book.Out).FullName, "accounts.csv");
+                File.WriteAllText(accounts, TestBook.AccountHeader + "\r\n" + TestBook.Line("a1", "Acme", "", "", "") + "\r\n");
+                HardLink.Create(Path.Combine(book.Folder, "accounts-export.csv"), accounts);
+                return new[] { "--contacts", WriteContacts(Path.Combine(book.Folder, "c.csv")), "--accounts", Path.Combine(book.Folder, "accounts-export.csv"), "--out", book.Out };
+            }),
+        };
+        var failures = new List<string>();
+
+        foreach (var (name, arrange) in cases)
+        {
+            using var book = new TestBook();
+            var args = arrange(book);
+            var inputs = Directory.GetFiles(book.Folder, "*", SearchOption.AllDirectories).ToDictionary(f => f, File.ReadAllBytes);
+
+            var run = TestBook.Run(["score", "--as-of", "2026-11-24", .. args]);
+
+            var changed = inputs.Where(f => !File.ReadAllBytes(f.Key).AsSpan().SequenceEqual(f.Value)).Select(f => Path.GetFileName(f.Key)).ToList();
+            if (run.ExitCode != 1 || !run.Error.Contains("which scoring would overwrite", StringComparison.Ordinal) || changed.Count > 0)
+            {
+                failures.Add(name + ": exit " + run.ExitCode + ", changed [" + string.Join(", ", changed) + "], " + run.Error.Trim());
+            }
+        }
+
+        Assert.That(failures, Is.Empty);
+    }
+
+    [Test]
     public void AccountsWithoutContacts_ExitsOne()
     {
         using var book = new TestBook();
@@ -199,6 +255,12 @@ public sealed class FatalErrorTests
         var run = TestBook.Run("score", "--contact", "x.csv");
 
         Assert.That(run.ExitCode, Is.EqualTo(1));
+    }
+
+    private static string WriteContacts(string path)
+    {
+        File.WriteAllText(path, TestBook.ContactHeader + "\r\n" + TestBook.Contact("c1", "Ann Lee", "a1") + "\r\n" + TestBook.Contact("c2", "Bo Park", "a1") + "\r\n");
+        return path;
     }
 
     private static void AssertFatal(CliRun run, string message)

@@ -142,6 +142,32 @@ public sealed class RejectedRowTests
     }
 
     [Test]
+    public void ValueLongerThanADataverseTextColumn_RowRejectedOthersScored()
+    {
+        // 1,048,576 characters is Dataverse's largest text column; 20 million is more than the reader holds at once.
+        using var book = new TestBook();
+        var contacts = book.Contacts(
+            TestBook.Contact("c1", new string('A', 1_048_576), "a1", relationship: "Yes", power: "High", perception: "Advocate", activity: "Active"),
+            TestBook.Contact("c2", new string('B', 1_048_577), "a1"),
+            TestBook.Contact("c4", "Di Long", "a1", observed: new string('C', 20_000_000)),
+            GoodAfter);
+
+        var run = book.Score(contacts);
+
+        var rejected = book.RejectedTable();
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(2), run.Error);
+            Assert.That(rejected.Select(r => r["line"] + " " + r["id"] + " " + r["reason"]), Is.EqualTo(new[]
+            {
+                "3 c2 fullname holds 1,048,577 characters, more than the 1,048,576 a Dataverse text column can hold",
+                "4 c4 rel_observedbehaviours holds 20,000,000 characters, more than the 1,048,576 a Dataverse text column can hold",
+            }));
+            Assert.That(book.ContactsTable().Select(c => c["contactid"]), Is.EqualTo(new[] { "c1", "c3" }));
+        });
+    }
+
+    [Test]
     public void BadAccountRows_RejectedContactsStillScored()
     {
         using var book = new TestBook();

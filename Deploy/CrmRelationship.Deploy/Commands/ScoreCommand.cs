@@ -48,12 +48,18 @@ public sealed class ScoreCommand : ICliCommand
             DefaultValueFactory = _ => "out",
         };
 
+        var excelSafe = new Option<bool>("--excel-safe")
+        {
+            Description = "Put ' in front of text cells that start with =, +, -, @, tab or carriage return, so a spreadsheet shows them as text "
+                + "instead of running them as formulas. For CSVs opened in Excel; leave it off for CSVs imported into Dataverse.",
+        };
+
         var command = new Command(
             "score",
             "Score contacts and accounts offline from CSV exports, and write scored CSVs and an HTML report. "
             + "Exit code 0: every row scored; 2: some rows rejected (listed in rejected.csv, all others scored); 1: nothing scored (the message says why).")
         {
-            contacts, accounts, settings, asOf, output,
+            contacts, accounts, settings, asOf, output, excelSafe,
         };
         command.SetAction(parse => Execute(
             new ScoreRequest(
@@ -61,7 +67,8 @@ public sealed class ScoreCommand : ICliCommand
                 parse.GetValue(accounts),
                 parse.GetValue(settings),
                 parse.GetValue(asOf),
-                parse.GetValue(output) ?? "out"),
+                parse.GetValue(output) ?? "out",
+                parse.GetValue(excelSafe)),
             console));
         return command;
     }
@@ -80,7 +87,7 @@ public sealed class ScoreCommand : ICliCommand
         }
         catch (ScoreInputException ex)
         {
-            console.Error.WriteLine("crmrel score: " + Sentence(ex));
+            console.Error.WriteLine("crmrel score: " + ConsoleText.Plain(Sentence(ex)));
             return 1;
         }
 #pragma warning disable CA1031 // The last line of defence: one sentence, never a stack trace.
@@ -119,6 +126,7 @@ public sealed class ScoreCommand : ICliCommand
                 SettingsPath = request.SettingsPath,
                 AsOf = asOf,
                 OutputDirectory = request.OutputDirectory,
+                ExcelSafe = request.ExcelSafe,
             };
         }
 
@@ -139,6 +147,7 @@ public sealed class ScoreCommand : ICliCommand
             SettingsPath = request.SettingsPath,
             AsOf = asOf,
             OutputDirectory = request.OutputDirectory,
+            ExcelSafe = request.ExcelSafe,
             SourceNote = SampleBook.Note,
         };
     }
@@ -192,4 +201,4 @@ public sealed class ScoreCommand : ICliCommand
 }
 
 /// <summary>The options of one <c>crmrel score</c> run, as typed.</summary>
-public sealed record ScoreRequest(string? ContactsPath, string? AccountsPath, string? SettingsPath, string? AsOf, string OutputDirectory);
+public sealed record ScoreRequest(string? ContactsPath, string? AccountsPath, string? SettingsPath, string? AsOf, string OutputDirectory, bool ExcelSafe = false);

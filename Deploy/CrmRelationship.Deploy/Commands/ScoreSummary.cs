@@ -10,7 +10,8 @@ namespace CrmRelationship.Deploy.Commands;
 /// <summary>
 /// Prints what <c>crmrel score</c> did: contacts per action in urgency order, the accounts (most at
 /// risk first) with level, health, action and key contact, the rejected rows, and where the files
-/// are. Data values are rendered as plain text, never as Spectre markup.
+/// are. Data values are rendered as plain text, never as Spectre markup, and without control
+/// characters (<see cref="ConsoleText"/>).
 /// </summary>
 internal static class ScoreSummary
 {
@@ -24,7 +25,7 @@ internal static class ScoreSummary
         var asOf = result.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         console.Write(new Text(
             "Scored " + N(result.ContactsScored) + " of " + N(result.ContactRows) + " contact rows and " + N(result.Accounts.Count) + " accounts as of " + asOf
-            + (result.SourceNote is null ? string.Empty : " (" + result.SourceNote + ")") + ".\n"));
+            + (result.SourceNote is null ? string.Empty : " (" + ConsoleText.Plain(result.SourceNote) + ")") + ".\n"));
         console.WriteLine();
         WriteActions(console, result);
         console.WriteLine();
@@ -66,11 +67,11 @@ internal static class ScoreSummary
             var score = account.Score;
             Row(
                 table,
-                account.DisplayName,
+                ConsoleText.Name(account.DisplayName),
                 score.RelationshipLevel is { } level ? Labels.Of(level) : "-",
                 score.HealthScore is { } health ? N(health) : "-",
                 score.RecommendedAction is { } action ? Labels.Of(action) : "(no assessed contacts)",
-                account.KeyContactName ?? "-",
+                account.KeyContactName is null ? "-" : ConsoleText.Name(account.KeyContactName),
                 N(score.RiskContacts) + " of " + N(score.AssessedContacts));
         }
 
@@ -91,14 +92,17 @@ internal static class ScoreSummary
             return;
         }
 
+        var unread = result.LinesInUnclosedQuotes == 0
+            ? string.Empty
+            : ", and neither " + (result.LinesInUnclosedQuotes == 1 ? "was the line" : "were the " + N(result.LinesInUnclosedQuotes) + " lines") + " that a quote never closed took in";
         console.Write(new Text(
-            "Rejected rows: " + N(result.RejectedCount) + ". They were not scored or written; every other row was. Each is listed with its line and reason in "
-            + result.RejectedOutput + ".\n"));
+            "Rejected rows: " + N(result.RejectedCount) + ". They were not scored or written" + unread + "; every other row was. Each is listed with its line and reason in "
+            + ConsoleText.Plain(result.RejectedOutput) + ".\n"));
         var table = new Table().AddColumn("File").AddColumn(new TableColumn("Line").RightAligned()).AddColumn("Id").AddColumn("Reason");
         for (var i = 0; i < result.Rejected.Count && i < MaxRejectedRows; i++)
         {
             var row = result.Rejected[i];
-            Row(table, row.File, N(row.Line), row.Id, row.Reason);
+            Row(table, ConsoleText.Name(row.File), N(row.Line), ConsoleText.Name(row.Id), ConsoleText.Plain(row.Reason));
         }
 
         if (result.RejectedCount > MaxRejectedRows)
@@ -138,7 +142,7 @@ internal static class ScoreSummary
         table.AddRow(cells);
     }
 
-    private static void Row(Grid grid, string label, string value) => grid.AddRow(new Text(label), new Text(value));
+    private static void Row(Grid grid, string label, string value) => grid.AddRow(new Text(label), new Text(ConsoleText.Plain(value)));
 
     private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 }

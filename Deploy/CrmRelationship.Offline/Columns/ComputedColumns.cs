@@ -30,6 +30,10 @@ internal static class ComputedColumns
 
     public static readonly ComputedColumn<AccountScore>[] Account = Offline(ScoreColumns.Account);
 
+    public static readonly string[] ContactNames = Contact.Select(c => c.Name).ToArray();
+
+    public static readonly string[] AccountNames = Account.Select(c => c.Name).ToArray();
+
     private static ComputedColumn<TScore>[] Offline<TScore>(ScoreColumn<TScore>[] columns) =>
         columns
             .Where(c => !NotWrittenOffline.Contains(c.Name, StringComparer.Ordinal))

@@ -1,13 +1,17 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
 using CrmRelationship.Offline.Csv;
 
 namespace CrmRelationship.Offline.Columns;
 
 /// <summary>
 /// The header of an input file: which position holds which logical name. Names match after trimming,
-/// ignoring case; a required name that is missing or a known name given twice stops the run, because
-/// no row of such a file can be read correctly.
+/// ignoring case; a required name that is missing, or a known or computed name given twice, stops the
+/// run, because no row of such a file can be read (or recomputed) correctly. A missing name that is in
+/// the header with an invisible character is shown with that character's code.
 /// </summary>
 internal sealed class CsvLayout
 {
@@ -30,14 +34,17 @@ internal sealed class CsvLayout
     /// <param name="header">The first record of the file.</param>
     /// <param name="required">Columns the file must have.</param>
     /// <param name="known">Further columns the scorer reads when present.</param>
+    /// <param name="computed">Columns the scorer writes, recomputed in place when the file has them.</param>
     /// <param name="file">The file's name, for messages.</param>
     /// <param name="what">"contacts" or "accounts", for messages.</param>
-    public static CsvLayout Bind(CsvRow header, IReadOnlyList<string> required, IReadOnlyList<string> known, string file, string what)
+    public static CsvLayout Bind(CsvRow header, IReadOnlyList<string> required, IReadOnlyList<string> known, IReadOnlyList<string> computed, string file, string what)
     {
+        ArgumentNullException.ThrowIfNull(header);
         var values = header.ToArray();
         var positions = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var wanted = new HashSet<string>(required, StringComparer.OrdinalIgnoreCase);
         wanted.UnionWith(known);
+        wanted.UnionWith(computed);
         for (var i = 0; i < values.Length; i++)
         {
             var name = values[i].Trim();
@@ -67,11 +74,35 @@ internal sealed class CsvLayout
         {
             throw new ScoreInputException(
                 "The " + what + " file " + file + " has no " + string.Join(", ", missing) + " column" + (missing.Count == 1 ? string.Empty : "s")
-                + " in its header row; export the " + what + " with " + (missing.Count == 1 ? "that column" : "those columns")
+                + " in its header row" + InvisibleHints(values, missing) + "; export the " + what + " with " + (missing.Count == 1 ? "that column" : "those columns")
                 + ", headed by " + (missing.Count == 1 ? "its logical name" : "their logical names") + ", and run again.");
         }
 
         return new CsvLayout(values, positions);
+    }
+
+    /// <summary>" (column 8 is "rel_perception&lt;U+200B&gt;" …)" for each missing name that the header has but for invisible characters.</summary>
+    private static string InvisibleHints(string[] values, List<string> missing)
+    {
+        var hints = new List<string>();
+        for (var i = 0; i < values.Length; i++)
+        {
+            var visible = new StringBuilder(values[i].Length);
+            foreach (var c in values[i])
+            {
+                if (!ValueReader.IsInvisible(c))
+                {
+                    visible.Append(c);
+                }
+            }
+
+            if (visible.Length != values[i].Length && missing.Contains(visible.ToString().Trim(), StringComparer.OrdinalIgnoreCase))
+            {
+                hints.Add("column " + (i + 1).ToString(CultureInfo.InvariantCulture) + " is " + ValueReader.Quote(values[i].Trim()));
+            }
+        }
+
+        return hints.Count == 0 ? string.Empty : " (" + string.Join("; ", hints) + ")";
     }
 }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Text;
 using CrmRelationship.Offline.Csv;
 
 namespace CrmRelationship.Offline.Columns;
@@ -129,29 +130,83 @@ internal static class ValueReader
         return true;
     }
 
-    /// <summary>The problem for a row whose CSV syntax is broken, or null.</summary>
-    public static string? Syntax(CsvRow row, int expectedCount)
+    /// <summary>The problem for a row whose CSV syntax is broken or that holds a value too long to import, or null.</summary>
+    public static string? Syntax(CsvRow row, CsvLayout layout)
     {
-        if (row.Error == CsvRowError.UnclosedQuote)
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(layout);
+        switch (row.Error)
         {
-            return "a quoted value starts on this row and is never closed, so the rest of the file was read as one value";
+            case CsvRowError.UnclosedQuote:
+                return "the quote that opens on line " + row.QuoteLine.ToString(CultureInfo.InvariantCulture) + " is never closed, so "
+                    + (row.SwallowedLines == 0
+                        ? "it runs to the end of the file"
+                        : "the " + Count(row.SwallowedLines) + (row.SwallowedLines == 1 ? " line" : " lines") + " after it, to the end of the file, "
+                          + (row.SwallowedLines == 1 ? "was" : "were") + " read into this row and not scored")
+                    + " (close the quote, or double a quote inside a value)";
+            case CsvRowError.TextAfterQuote:
+                return "a quoted value is followed by more text before the next comma (a quote inside a value must be doubled)";
+            case CsvRowError.ValueTooLong:
+                return (row.ErrorValue < layout.Count ? layout.Header[row.ErrorValue].Trim() : "value " + (row.ErrorValue + 1).ToString(CultureInfo.InvariantCulture))
+                    + " holds " + Count(row.ErrorSize) + " characters, more than the " + Count(CsvReader.MaxValueLength) + " a Dataverse text column can hold";
+            case CsvRowError.RowTooLong:
+                return "the row is " + Count(row.ErrorSize) + " bytes long, more than the " + Count(CsvReader.DefaultMaxRecordBytes) + " crmrel reads in one row";
         }
 
-        if (row.Error == CsvRowError.TextAfterQuote)
-        {
-            return "a quoted value is followed by more text before the next comma (a quote inside a value must be doubled)";
-        }
-
-        return row.Count == expectedCount
+        return row.Count == layout.Count
             ? null
             : "the row has " + row.Count.ToString(CultureInfo.InvariantCulture) + " values but the header has "
-              + expectedCount.ToString(CultureInfo.InvariantCulture) + " columns (an unquoted comma or a missing value?)";
+              + layout.Count.ToString(CultureInfo.InvariantCulture) + " columns (an unquoted comma or a missing value?)";
     }
 
-    /// <summary>The value in quotes for a message, shortened and kept on one line.</summary>
+    /// <summary>
+    /// The value in quotes for a message, shortened and kept on one line. A character that cannot be seen
+    /// (a control or format character such as a zero-width space, or a space other than U+0020 such as a
+    /// non-breaking space) is written as its code, so that a label that differs only by one shows why.
+    /// </summary>
     public static string Quote(ReadOnlySpan<char> value)
     {
-        var text = value.Length > MaxQuotedValue ? string.Concat(value[..MaxQuotedValue], "…") : value.ToString();
-        return "\"" + text.Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal) + "\"";
+        var shown = value.Length > MaxQuotedValue ? value[..MaxQuotedValue] : value;
+        var text = new StringBuilder(shown.Length + 2).Append('"');
+        string? first = null;
+        foreach (var c in shown)
+        {
+            if (c == '\r')
+            {
+                text.Append("\\r");
+            }
+            else if (c == '\n')
+            {
+                text.Append("\\n");
+            }
+            else if (IsInvisible(c))
+            {
+                var code = "U+" + ((int)c).ToString("X4", CultureInfo.InvariantCulture);
+                first ??= code;
+                text.Append('<').Append(code).Append('>');
+            }
+            else
+            {
+                text.Append(c);
+            }
+        }
+
+        if (value.Length > MaxQuotedValue)
+        {
+            text.Append('…');
+        }
+
+        text.Append('"');
+        return first is null ? text.ToString() : text.Append(" (with the invisible character ").Append(first).Append(')').ToString();
     }
+
+    /// <summary>Whether the character shows nothing on screen, or shows as a plain space though it is not one.</summary>
+    public static bool IsInvisible(char c) => char.GetUnicodeCategory(c) switch
+    {
+        UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator => true,
+        UnicodeCategory.SpaceSeparator => c != ' ',
+        _ => false,
+    };
+
+    private static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 }

@@ -13,6 +13,12 @@ internal enum CsvRowError
 
     /// <summary>Text follows a closing quote before the next comma or line break.</summary>
     TextAfterQuote,
+
+    /// <summary>A value is longer than <see cref="CsvReader.MaxValueLength"/> characters: <see cref="CsvRow.ErrorValue"/> and <see cref="CsvRow.ErrorSize"/> say which and how long.</summary>
+    ValueTooLong,
+
+    /// <summary>The record is longer than the reader holds (<see cref="CsvRow.ErrorSize"/> bytes), though no single value is too long.</summary>
+    RowTooLong,
 }
 
 /// <summary>
@@ -27,6 +33,7 @@ internal sealed class CsvRow
     private int[] starts = new int[32];
     private int[] ends = new int[32];
     private Library.CsvReader? source;
+    private CsvRecordScanner? scanned;
 
     /// <summary>Number of values in the record.</summary>
     public int Count { get; private set; }
@@ -35,6 +42,18 @@ internal sealed class CsvRow
     public long Line { get; private set; }
 
     public CsvRowError Error { get; private set; }
+
+    /// <summary>For <see cref="CsvRowError.ValueTooLong"/>: the index of the value.</summary>
+    public int ErrorValue { get; private set; } = -1;
+
+    /// <summary>For <see cref="CsvRowError.ValueTooLong"/>: the value's length in characters; for <see cref="CsvRowError.RowTooLong"/>: the record's in bytes.</summary>
+    public long ErrorSize { get; private set; }
+
+    /// <summary>For <see cref="CsvRowError.UnclosedQuote"/>: the physical line on which the quote opens.</summary>
+    public long QuoteLine { get; private set; }
+
+    /// <summary>For <see cref="CsvRowError.UnclosedQuote"/>: the lines after <see cref="QuoteLine"/> that the quote took in, to the end of the file.</summary>
+    public long SwallowedLines { get; private set; }
 
     public ReadOnlySpan<char> this[int index]
     {
@@ -76,15 +95,47 @@ internal sealed class CsvRow
             throw new ArgumentOutOfRangeException(nameof(index));
         }
 
-        return source!.GetSpan(index);
+        return source is not null ? source.GetSpan(index) : scanned!.Value(index);
     }
 
     internal void Begin(Library.CsvReader reader, long line, CsvRowError error)
     {
         source = reader;
+        scanned = null;
+        Start(line, error, reader.FieldCount);
+    }
+
+    /// <summary>A record too long to hold, followed by <paramref name="scanner"/>: only its short values are kept.</summary>
+    internal void Begin(CsvRecordScanner scanner, long line, CsvRowError error)
+    {
+        source = null;
+        scanned = scanner;
+        Start(line, error, scanner.Values);
+    }
+
+    internal void SetTooLong(CsvRowError error, int value, long size)
+    {
+        Error = error;
+        ErrorValue = value;
+        ErrorSize = size;
+    }
+
+    internal void SetUnclosedQuote(long quoteLine, long swallowedLines)
+    {
+        Error = CsvRowError.UnclosedQuote;
+        QuoteLine = quoteLine;
+        SwallowedLines = swallowedLines;
+    }
+
+    private void Start(long line, CsvRowError error, int count)
+    {
         Line = line;
         Error = error;
-        Count = reader.FieldCount;
+        ErrorValue = -1;
+        ErrorSize = 0;
+        QuoteLine = 0;
+        SwallowedLines = 0;
+        Count = count;
         length = 0;
         if (Count > starts.Length)
         {
@@ -98,7 +149,7 @@ internal sealed class CsvRow
     private void Decode(int index)
     {
         // Valid UTF-8 (the reader checked the record), and never more UTF-16 chars than UTF-8 bytes.
-        var bytes = source!.GetSpan(index);
+        var bytes = Utf8(index);
         if (length + bytes.Length > chars.Length)
         {
             Array.Resize(ref chars, Math.Max(chars.Length * 2, length + bytes.Length));

@@ -8,7 +8,10 @@ namespace CrmRelationship.Offline.Csv;
 /// Writes RFC 4180 CSV through CsvHelper, the way <see cref="CsvReader"/> reads it: UTF-8 with a byte
 /// order mark (so Excel shows names correctly), CRLF between records, a value quoted only when it
 /// holds a comma, quote or line break. Values are written from spans, and a value carried through
-/// from the input is copied as its UTF-8 bytes, so neither costs a string.
+/// from the input is copied as its UTF-8 bytes, so neither costs a string. Excel-safe output puts ' in
+/// front of a text value that starts with =, +, -, @, tab or carriage return (CsvHelper's CSV injection
+/// escape, as OWASP recommends), so that a spreadsheet shows it as text instead of running it as a
+/// formula; numbers and dates are never changed.
 /// </summary>
 internal sealed class CsvWriter : IDisposable
 {
@@ -19,12 +22,17 @@ internal sealed class CsvWriter : IDisposable
         Quoting = Library.CsvQuoting.WhenNeeded,
     };
 
-    private readonly Library.CsvWriter writer;
+    private static readonly Library.CsvWriterOptions ExcelSafeOptions = Options with { Injection = Library.CsvInjection.Escape };
 
-    public CsvWriter(Stream stream)
+    private readonly Library.CsvWriter writer;
+    private bool disposed;
+
+    /// <param name="stream">Where to write.</param>
+    /// <param name="excelSafe">Whether a text value that a spreadsheet would run as a formula gets a ' in front.</param>
+    public CsvWriter(Stream stream, bool excelSafe = false)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        writer = Library.CsvWriter.Create(stream, Options, leaveOpen: false);
+        writer = Library.CsvWriter.Create(stream, excelSafe ? ExcelSafeOptions : Options, leaveOpen: false);
     }
 
     public void Write(ReadOnlySpan<char> value) => writer.WriteField(value);
@@ -65,5 +73,13 @@ internal sealed class CsvWriter : IDisposable
 
     public void Flush() => writer.Flush();
 
-    public void Dispose() => writer.Dispose();
+    /// <summary>Flushes and closes the stream; calling it again does nothing.</summary>
+    public void Dispose()
+    {
+        if (!disposed)
+        {
+            disposed = true;
+            writer.Dispose();
+        }
+    }
 }
