@@ -211,6 +211,10 @@ public static class SolutionPacker
         {
             return SolutionSource.Load(options.SourceDirectory);
         }
+        catch (SolutionSourceException ex) when (ex is { File: { } file, SyntaxError: { } syntax })
+        {
+            throw new PackException(XmlSyntax.Describe(Display(options, Path.Combine(options.SourceDirectory, file)), syntax), ex);
+        }
         catch (Exception ex) when (ex is SolutionSourceException or DirectoryNotFoundException or System.Xml.XmlException or FormatException)
         {
             throw new PackException($"The solution source cannot be read ({ex.Message.TrimEnd('.')}): fix the file it names.", ex);
