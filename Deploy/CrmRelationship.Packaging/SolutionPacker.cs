@@ -7,6 +7,7 @@ using System.Xml.Linq;
 using CrmRelationship.Packaging.Assemblies;
 using CrmRelationship.Packaging.Layout;
 using CrmRelationship.Packaging.Mapping;
+using CrmRelationship.Packaging.Output;
 using CrmRelationship.Packaging.Xml;
 using CrmRelationship.Packaging.Zip;
 using CrmRelationship.SolutionModel;
@@ -61,11 +62,10 @@ public static class SolutionPacker
             zips.Add((new PackedZip(type, path, bytes.Length, entries.Select(e => e.Key).ToList(), content.ManagedVariants), bytes));
         }
 
-        // Written only when every package passed, so that a failed pack leaves no new zip behind.
+        // Written only when every package passed, and then all or nothing, so that a failed pack leaves the previous zips.
+        AllOrNothingWriter.Write(zips.Select(z => (z.Zip.Path, z.Bytes)).ToList(), options.CreateFile, path => Display(options, path));
         foreach (var (zip, bytes) in zips)
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(zip.Path)!);
-            File.WriteAllBytes(zip.Path, bytes);
             progress($"Wrote {Display(options, zip.Path)} ({bytes.Length:N0} bytes, {zip.Entries.Count} entries)");
         }
 
@@ -169,12 +169,25 @@ public static class SolutionPacker
         {
             var first = problems[0];
             var from = first.Source is null ? string.Empty : $" (from {Display(options, Path.Combine(options.SourceDirectory, first.Source))})";
-            Directory.CreateDirectory(Path.GetDirectoryName(rejected)!);
-            File.WriteAllBytes(rejected, bytes);
+            WriteRejected(rejected, bytes, options);
             throw new PackException(
                 $"The {type.ToString().ToLowerInvariant()} {CustomizationsEntry} (written to {Display(options, rejected)}) breaks Microsoft's schema "
                 + $"at line {first.Line}, column {first.Column}{from}: "
                 + $"{first.Message.TrimEnd('.')}{(problems.Count > 1 ? $" ({problems.Count} problems in all)" : string.Empty)}.");
+        }
+    }
+
+    private static void WriteRejected(string path, byte[] bytes, PackOptions options)
+    {
+        var folder = Path.GetDirectoryName(path)!;
+        OutputFolder.Create(folder, p => Display(options, p));
+        try
+        {
+            File.WriteAllBytes(path, bytes);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw OutputFolder.CannotWrite(path, folder, "the rejected customizations.xml", ex, p => Display(options, p), "no zip was written");
         }
     }
 
