@@ -44,6 +44,7 @@ public static class SolutionPacker
 
         progress($"Reading {Display(options, options.SourceDirectory)}");
         var source = LoadSource(options);
+        CheckColumns(source, options);
         var map = options.MapFile is null ? MapFile.None(options.SourceDirectory) : MapFile.Load(options.MapFile, options.SourceDirectory);
         var version = options.Version ?? ParseVersion(source.Manifest.Version, options);
 
@@ -218,11 +219,13 @@ public static class SolutionPacker
         }
     }
 
-    private static SolutionSource LoadSource(PackOptions options)
+    private static SolutionSource LoadSource(PackOptions options) => ReadSource(options, () => SolutionSource.Load(options.SourceDirectory));
+
+    private static T ReadSource<T>(PackOptions options, Func<T> read)
     {
         try
         {
-            return SolutionSource.Load(options.SourceDirectory);
+            return read();
         }
         catch (SolutionSourceException ex) when (ex is { File: { } file, SyntaxError: { } syntax })
         {
@@ -231,6 +234,19 @@ public static class SolutionPacker
         catch (Exception ex) when (ex is SolutionSourceException or DirectoryNotFoundException or System.Xml.XmlException or FormatException)
         {
             throw new PackException($"The solution source cannot be read ({ex.Message.TrimEnd('.')}): fix the file it names.", ex);
+        }
+    }
+
+    // Every offending file, line and column in one sentence, so that one run shows everything to correct.
+    private static void CheckColumns(SolutionSource source, PackOptions options)
+    {
+        var unknown = ReadSource(options, () => ColumnReferences.Unknown(source));
+        if (unknown.Count > 0)
+        {
+            var named = unknown.Select(u => $"{Display(options, Path.Combine(options.SourceDirectory, u.File))} line {u.Line}: {u.Table}.{u.Column} ({u.Kind})");
+            throw new PackException(
+                $"Views, charts and forms name columns their tables do not have: {string.Join("; ", named)}: correct the names, "
+                + "or if a system column is meant, add it to Deploy/CrmRelationship.SolutionModel/SystemColumns.cs (README, \"System columns the solution uses\").");
         }
     }
 
