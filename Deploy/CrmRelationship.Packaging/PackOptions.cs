@@ -37,6 +37,9 @@ public sealed record PackOptions
     /// <summary>Receives one line per step (reading, validating, writing each zip).</summary>
     public Action<string>? Progress { get; init; }
 
+    /// <summary>Opens a new file in the output folder for writing; tests pass one that fails as a full disk does.</summary>
+    internal Func<string, Stream> CreateFile { get; init; } = path => new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+
     /// <summary>
     /// The repository's layout: Solution/src, Solution/map.xml, the XSDs of <paramref name="schemas"/> (when it
     /// found any), output in <paramref name="outputDirectory"/>.

@@ -7,6 +7,7 @@ using System.Xml.Linq;
 using CrmRelationship.Packaging.Assemblies;
 using CrmRelationship.Packaging.Layout;
 using CrmRelationship.Packaging.Mapping;
+using CrmRelationship.Packaging.Output;
 using CrmRelationship.Packaging.Xml;
 using CrmRelationship.Packaging.Zip;
 using CrmRelationship.SolutionModel;
@@ -43,6 +44,7 @@ public static class SolutionPacker
 
         progress($"Reading {Display(options, options.SourceDirectory)}");
         var source = LoadSource(options);
+        CheckColumns(source, options);
         var map = options.MapFile is null ? MapFile.None(options.SourceDirectory) : MapFile.Load(options.MapFile, options.SourceDirectory);
         var version = options.Version ?? ParseVersion(source.Manifest.Version, options);
 
@@ -61,11 +63,10 @@ public static class SolutionPacker
             zips.Add((new PackedZip(type, path, bytes.Length, entries.Select(e => e.Key).ToList(), content.ManagedVariants), bytes));
         }
 
-        // Written only when every package passed, so that a failed pack leaves no new zip behind.
+        // Written only when every package passed, and then all or nothing, so that a failed pack leaves the previous zips.
+        AllOrNothingWriter.Write(zips.Select(z => (z.Zip.Path, z.Bytes)).ToList(), options.CreateFile, path => Display(options, path));
         foreach (var (zip, bytes) in zips)
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(zip.Path)!);
-            File.WriteAllBytes(zip.Path, bytes);
             progress($"Wrote {Display(options, zip.Path)} ({bytes.Length:N0} bytes, {zip.Entries.Count} entries)");
         }
 
@@ -169,12 +170,25 @@ public static class SolutionPacker
         {
             var first = problems[0];
             var from = first.Source is null ? string.Empty : $" (from {Display(options, Path.Combine(options.SourceDirectory, first.Source))})";
-            Directory.CreateDirectory(Path.GetDirectoryName(rejected)!);
-            File.WriteAllBytes(rejected, bytes);
+            WriteRejected(rejected, bytes, options);
             throw new PackException(
                 $"The {type.ToString().ToLowerInvariant()} {CustomizationsEntry} (written to {Display(options, rejected)}) breaks Microsoft's schema "
                 + $"at line {first.Line}, column {first.Column}{from}: "
                 + $"{first.Message.TrimEnd('.')}{(problems.Count > 1 ? $" ({problems.Count} problems in all)" : string.Empty)}.");
+        }
+    }
+
+    private static void WriteRejected(string path, byte[] bytes, PackOptions options)
+    {
+        var folder = Path.GetDirectoryName(path)!;
+        OutputFolder.Create(folder, p => Display(options, p));
+        try
+        {
+            File.WriteAllBytes(path, bytes);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw OutputFolder.CannotWrite(path, folder, "the rejected customizations.xml", ex, p => Display(options, p), "no zip was written");
         }
     }
 
@@ -205,15 +219,34 @@ public static class SolutionPacker
         }
     }
 
-    private static SolutionSource LoadSource(PackOptions options)
+    private static SolutionSource LoadSource(PackOptions options) => ReadSource(options, () => SolutionSource.Load(options.SourceDirectory));
+
+    private static T ReadSource<T>(PackOptions options, Func<T> read)
     {
         try
         {
-            return SolutionSource.Load(options.SourceDirectory);
+            return read();
+        }
+        catch (SolutionSourceException ex) when (ex is { File: { } file, SyntaxError: { } syntax })
+        {
+            throw new PackException(XmlSyntax.Describe(Display(options, Path.Combine(options.SourceDirectory, file)), syntax), ex);
         }
         catch (Exception ex) when (ex is SolutionSourceException or DirectoryNotFoundException or System.Xml.XmlException or FormatException)
         {
             throw new PackException($"The solution source cannot be read ({ex.Message.TrimEnd('.')}): fix the file it names.", ex);
+        }
+    }
+
+    // Every offending file, line and column in one sentence, so that one run shows everything to correct.
+    private static void CheckColumns(SolutionSource source, PackOptions options)
+    {
+        var unknown = ReadSource(options, () => ColumnReferences.Unknown(source));
+        if (unknown.Count > 0)
+        {
+            var named = unknown.Select(u => $"{Display(options, Path.Combine(options.SourceDirectory, u.File))} line {u.Line}: {u.Table}.{u.Column} ({u.Kind})");
+            throw new PackException(
+                $"Views, charts and forms name columns their tables do not have: {string.Join("; ", named)}: correct the names, "
+                + "or if a system column is meant, add it to Deploy/CrmRelationship.SolutionModel/SystemColumns.cs (README, \"System columns the solution uses\").");
         }
     }
 

@@ -21,7 +21,7 @@ public static class CustomizationsWrapper
             throw new ArgumentNullException(nameof(file));
         }
 
-        var root = XDocument.Load(file.FullPath).Root
+        var root = XmlSyntax.Load(file.FullPath, file.RelativePath).Root
             ?? throw new SolutionSourceException($"{file.RelativePath}: no root element");
         if (file.Kind == SourceFileKind.Customizations)
         {

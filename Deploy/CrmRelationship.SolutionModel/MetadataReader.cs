@@ -43,15 +43,17 @@ internal static class MetadataReader
         Xml.Label(a, "Descriptions", "Description"),
         Xml.OptionalText(a, "OptionSetName"),
         Xml.OptionalText(a, "Format"),
-        Number(Xml.OptionalText(a, "MinValue")),
-        Number(Xml.OptionalText(a, "MaxValue")),
+        Number(xml, a, "MinValue"),
+        Number(xml, a, "MaxValue"),
         a.Element("MaxLength") is null ? null : xml.Int(a, "MaxLength"),
         a.Element("Behavior") is null ? null : xml.Int(a, "Behavior"),
         Xml.OptionalText(a, "IsAuditEnabled") == "1",
         Xml.OptionalText(a, "RequiredLevel") ?? "none");
 
-    private static double? Number(string? text) =>
-        text is null ? null : double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+    private static double? Number(Xml xml, XElement a, string name) =>
+        Xml.OptionalText(a, name) is not { } text ? null
+        : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value
+        : throw xml.Error($"{name} '{text}' is not a number");
 
     public static IEnumerable<RelationshipDefinition> ReadRelationships(SourceFile file)
     {

@@ -49,6 +49,7 @@ public sealed class SolutionSchemas
     public static SolutionSchemas Load(string schemaDirectory)
     {
         var set = new XmlSchemaSet { XmlResolver = new XmlUrlResolver() };
+        set.ValidationEventHandler += XmlSyntax.ThrowOnSchemaProblem;
         foreach (var name in new[] { "CustomizationsSolution.xsd", "VisualizationDataDescription.xsd" })
         {
             var path = Path.GetFullPath(Path.Combine(schemaDirectory, name));
@@ -57,7 +58,14 @@ public sealed class SolutionSchemas
                 throw new FileNotFoundException($"Schema {name} not found in {schemaDirectory}.", path);
             }
 
-            set.Add(null, path);
+            try
+            {
+                set.Add(null, path);
+            }
+            catch (XmlException ex)
+            {
+                throw new SolutionSourceException(path, ex);
+            }
         }
 
         set.Compile();

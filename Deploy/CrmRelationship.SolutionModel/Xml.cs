@@ -26,7 +26,7 @@ internal sealed class Xml
     public static Xml Load(SourceFile file) => Load(file.FullPath, file.RelativePath);
 
     public static Xml Load(string fullPath, string displayPath) =>
-        new(displayPath, XDocument.Load(fullPath, LoadOptions.SetLineInfo));
+        new(displayPath, XmlSyntax.Load(fullPath, displayPath, LoadOptions.SetLineInfo));
 
     public SolutionSourceException Error(string message) => new($"{Path}: {message}");
 

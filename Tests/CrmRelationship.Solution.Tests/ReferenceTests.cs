@@ -9,7 +9,7 @@ namespace CrmRelationship.Solution.Tests;
 
 /// <summary>
 /// Every view, form, chart, step and image names only columns that exist on its table (this solution's
-/// columns or the standard ones listed in <see cref="KnownColumns"/>); every id a component points at exists.
+/// columns or the system ones of <see cref="SystemColumns"/>, through <see cref="KnownColumns"/>); every id a component points at exists.
 /// </summary>
 [TestFixture]
 public sealed class ReferenceTests

@@ -16,9 +16,8 @@ internal sealed class PackBuild(string repositoryRoot, string outputDirectory, A
 
     public void Run()
     {
-        Directory.CreateDirectory(outputDirectory);
         var log = Path.Combine(outputDirectory, "pack-build.log");
-        File.WriteAllText(log, string.Empty);
+        WriteLog(log, () => File.WriteAllText(log, string.Empty));
 
         progress($"Building the plug-in assembly: dotnet build {PluginProject} -c Release -f net462");
         Step(log, repositoryRoot, "dotnet", ["build", PluginProject, "-c", "Release", "-f", "net462", "-nologo"], "the plug-in build");
@@ -37,6 +36,19 @@ internal sealed class PackBuild(string repositoryRoot, string outputDirectory, A
 
         progress("Bundling the web resources: npm run bundle");
         Step(log, webResources, "npm", ["run", "bundle"], "npm run bundle in WebResources");
+    }
+
+    private void WriteLog(string log, Action write)
+    {
+        try
+        {
+            write();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw Packaging.Output.OutputFolder.CannotWrite(
+                log, outputDirectory, "the build log", ex, path => Packaging.Mapping.MissingFileAdvice.Display(path, repositoryRoot), "nothing was packed");
+        }
     }
 
     private void Step(string log, string directory, string program, string[] arguments, string what)
@@ -69,7 +81,7 @@ internal sealed class PackBuild(string repositoryRoot, string outputDirectory, A
             var errors = process.StandardError.ReadToEndAsync();
             var output = process.StandardOutput.ReadToEnd();
             process.WaitForExit();
-            File.AppendAllText(log, $"$ {program} {string.Join(' ', arguments)}   (in {directory}){Environment.NewLine}{output}{errors.Result}{Environment.NewLine}");
+            WriteLog(log, () => File.AppendAllText(log, $"$ {program} {string.Join(' ', arguments)}   (in {directory}){Environment.NewLine}{output}{errors.Result}{Environment.NewLine}"));
             if (process.ExitCode != 0)
             {
                 throw new PackException($"{what} failed with exit code {process.ExitCode}: its output is in {logName}.");

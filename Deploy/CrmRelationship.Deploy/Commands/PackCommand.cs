@@ -4,6 +4,7 @@ using System.CommandLine;
 using System.IO;
 using CrmRelationship.Deploy.Cli;
 using CrmRelationship.Packaging;
+using CrmRelationship.Packaging.Output;
 using CrmRelationship.SolutionModel;
 using Spectre.Console;
 
@@ -78,7 +79,14 @@ public sealed class PackCommand : ICliCommand
             var root = RepositoryFolder.Find()
                 ?? throw new PackException("Run crmrel pack inside the CrmRelationship repository: no CrmRelationship.sln was found above the current folder.");
             var schemas = FindSchemas(request.SchemaDirectory, root);
+            if (string.IsNullOrWhiteSpace(request.OutputDirectory))
+            {
+                throw new PackException("--out needs a folder for the zips, such as --out out.");
+            }
+
+            // Created before the builds, so that an --out that cannot be a folder stops the run at once.
             var outputDirectory = Path.GetFullPath(request.OutputDirectory);
+            OutputFolder.Create(outputDirectory, path => Packaging.Mapping.MissingFileAdvice.Display(path, root));
             if (!request.NoBuild)
             {
                 new PackBuild(root, outputDirectory, line => Progress(console, line)).Run();

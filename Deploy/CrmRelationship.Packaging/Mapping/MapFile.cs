@@ -49,7 +49,7 @@ public sealed class MapFile
         }
         catch (XmlException ex)
         {
-            throw new PackException($"The mapping file {path} is not well-formed XML at line {ex.LineNumber}: {ex.Message.TrimEnd('.')}.", ex);
+            throw new PackException(SolutionModel.XmlSyntax.Describe(path, ex), ex);
         }
 
         if (root.Name.LocalName != "Mapping")

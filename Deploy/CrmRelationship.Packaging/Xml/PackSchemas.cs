@@ -41,6 +41,7 @@ public sealed class PackSchemas
         }
 
         var set = new XmlSchemaSet { XmlResolver = new XmlUrlResolver() };
+        set.ValidationEventHandler += SolutionModel.XmlSyntax.ThrowOnSchemaProblem;
         try
         {
             foreach (var name in new[] { "CustomizationsSolution.xsd", "VisualizationDataDescription.xsd" })
@@ -55,6 +56,14 @@ public sealed class PackSchemas
             }
 
             set.Compile();
+        }
+        catch (SolutionModel.SolutionSourceException ex) when (ex.SyntaxError is { } syntax)
+        {
+            throw new PackException(SolutionModel.XmlSyntax.Describe(ex.File!, syntax, "restore the unmodified XSDs"), ex);
+        }
+        catch (XmlException ex) when (SolutionModel.XmlSyntax.FileOf(ex) is { } file)
+        {
+            throw new PackException(SolutionModel.XmlSyntax.Describe(file, ex, "restore the unmodified XSDs"), ex);
         }
         catch (Exception ex) when (ex is XmlSchemaException or XmlException or IOException)
         {

@@ -40,7 +40,7 @@ public static class PackedXml
         }
         catch (XmlException ex)
         {
-            throw new PackException($"{displayName} is not well-formed XML at line {ex.LineNumber}: {ex.Message.TrimEnd('.')}.", ex);
+            throw new PackException(SolutionModel.XmlSyntax.Describe(displayName, ex), ex);
         }
     }
 

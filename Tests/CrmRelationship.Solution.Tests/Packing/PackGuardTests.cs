@@ -117,6 +117,21 @@ public sealed class PackGuardTests
         Assert.That(error, Does.Contain("Entities/Contact/notes.txt has no place in a packed solution"));
     }
 
+    [Test]
+    public void Pack_ColumnWithAMinValueThatIsNotANumber_NamesTheFileAndTheValue()
+    {
+        var source = TempFolder.CopyOfSource("bad-number");
+        var entity = Path.Combine(source, "Entities", "Contact", "Entity.xml");
+        var text = File.ReadAllText(entity);
+        var first = text.IndexOf("<MinValue>", StringComparison.Ordinal);
+        File.WriteAllText(entity, text[..first] + "<MinValue>one</MinValue>" + text[(text.IndexOf("</MinValue>", first, StringComparison.Ordinal) + "</MinValue>".Length)..]);
+        var folder = Path.GetDirectoryName(source)!;
+
+        var error = PackError(PackRun.Options(folder, [PackageType.Unmanaged], source));
+
+        Assert.That(error, Does.Contain("Entities/Contact/Entity.xml: MinValue 'one' is not a number"));
+    }
+
     private static string PackWithPluginDll(string name, string dll)
     {
         var folder = TempFolder.Create(name);
