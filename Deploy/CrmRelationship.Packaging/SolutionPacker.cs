@@ -162,7 +162,7 @@ public static class SolutionPacker
         var problems = schemas.ValidateCustomizations(built, Encoding.UTF8.GetString(bytes), undeclared, out var accepted);
         foreach (var construct in accepted)
         {
-            differences.Add($"customizations.xml: {construct.Description} (added after the 2018 schema; accepted by name)");
+            differences.Add($"customizations.xml: {construct.Description}, accepted by name (README, Known schema differences)");
         }
 
         if (problems.Count > 0)
