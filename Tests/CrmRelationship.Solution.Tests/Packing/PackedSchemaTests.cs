@@ -89,6 +89,14 @@ public sealed class PackedSchemaTests
             SolutionPacker.SolutionManifestDifference,
             "customapis/: stored as files, as the export does; no published schema",
             "customizations.xml: <SdkMessageId> first in <SdkMessageProcessingStep> (the XSD puts it after <Rank>), accepted by name (README, Known schema differences)",
+            "customizations.xml: <OptimizedFor> in <AppModule>, accepted by name (README, Known schema differences)",
+            "customizations.xml: <statecode> in <AppModule>, accepted by name (README, Known schema differences)",
+            "customizations.xml: <statuscode> in <AppModule>, accepted by name (README, Known schema differences)",
+            "customizations.xml: <NavigationType> in <AppModule>, accepted by name (README, Known schema differences)",
+            "customizations.xml: <EnableCollapsibleGroups> in <AppModuleSiteMap>, accepted by name (README, Known schema differences)",
+            "customizations.xml: <ShowHome> in <AppModuleSiteMap>, accepted by name (README, Known schema differences)",
+            "customizations.xml: <ShowPinned> in <AppModuleSiteMap>, accepted by name (README, Known schema differences)",
+            "customizations.xml: <ShowRecents> in <AppModuleSiteMap>, accepted by name (README, Known schema differences)",
             "customizations.xml: useraworderby on <fetch>, accepted by name (README, Known schema differences)",
         };
 
