@@ -97,6 +97,12 @@ public sealed class PackedSchemaTests
             "customizations.xml: <ShowHome> in <AppModuleSiteMap>, accepted by name (README, Known schema differences)",
             "customizations.xml: <ShowPinned> in <AppModuleSiteMap>, accepted by name (README, Known schema differences)",
             "customizations.xml: <ShowRecents> in <AppModuleSiteMap>, accepted by name (README, Known schema differences)",
+            "customizations.xml: <AutoNumberFormat> in <attribute>, accepted by name (README, Known schema differences)",
+            "customizations.xml: <IsSearchable> in <attribute>, accepted by name (README, Known schema differences)",
+            "customizations.xml: <IsFilterable> in <attribute>, accepted by name (README, Known schema differences)",
+            "customizations.xml: <IsRetrievable> in <attribute>, accepted by name (README, Known schema differences)",
+            "customizations.xml: <IsLocalizable> in <attribute>, accepted by name (README, Known schema differences)",
+            "customizations.xml: <CascadeArchive> in <EntityRelationship>, accepted by name (README, Known schema differences)",
             "customizations.xml: useraworderby on <fetch>, accepted by name (README, Known schema differences)",
         };
 
