@@ -76,7 +76,7 @@ public sealed class RootComponentCoverageTests
             .Select(n => zip.Xml(n))
             .ToList();
         var sourceApis = Fixture.Source.Files.Count(f => f.RelativePath.StartsWith("customapis/", StringComparison.Ordinal) && f.RelativePath.EndsWith("/customapi.xml", StringComparison.Ordinal));
-        var unresolved = apis.Where(a => a.Element("plugintypeid")?.Element("plugintypeid") is not { } id || !pluginTypes.Contains(Guid.Parse(id.Value)))
+        var unresolved = apis.Where(a => a.Element("plugintypeid")?.Element("plugintypeexportkey") is not { } id || !pluginTypes.Contains(Guid.Parse(id.Value)))
             .Select(a => (string?)a.Attribute("uniquename"));
 
         Assert.That((apis.Count, unresolved), Is.EqualTo((sourceApis, Array.Empty<string?>())));
