@@ -160,10 +160,10 @@ public static class SolutionPacker
             differences.Add($"customizations.xml: <{section}> (a section added after the 2018 schema)");
         }
 
-        var problems = schemas.ValidateCustomizations(built, Encoding.UTF8.GetString(bytes), undeclared, out var leftOutRawOrderBy);
-        if (leftOutRawOrderBy)
+        var problems = schemas.ValidateCustomizations(built, Encoding.UTF8.GetString(bytes), undeclared, out var accepted);
+        foreach (var construct in accepted)
         {
-            differences.Add("customizations.xml: " + SolutionSchemas.UseRawOrderByDifference);
+            differences.Add($"customizations.xml: {construct.Description}, accepted by name (README, Known schema differences)");
         }
 
         if (problems.Count > 0)

@@ -54,7 +54,10 @@ internal static class ExtensionReader
     {
         var xml = Xml.Load(file);
         var root = Expect(xml, "customapi");
-        var pluginType = root.Element("plugintypeid")?.Element("plugintypeid")?.Value.Trim();
+        // Exports name the plug-in type by <plugintypeexportkey>, which for a type of an assembly is its
+        // PluginTypeId; Microsoft Learn also accepts <plugintypeid> ("either value works").
+        var reference = root.Element("plugintypeid")?.Elements().FirstOrDefault(e => e.Name.LocalName is "plugintypeexportkey" or "plugintypeid");
+        var pluginType = reference?.Value.Trim();
         return new CustomApiDefinition(
             xml.Attr(root, "uniquename"),
             xml.Text(root, "name"),
@@ -67,7 +70,7 @@ internal static class ExtensionReader
             xml.Int(root, "allowedcustomprocessingsteptype"),
             Xml.OptionalText(root, "executeprivilegename") ?? string.Empty,
             root.Element("workflowsdkstepenabled") is not null && Flag(xml, root, "workflowsdkstepenabled"),
-            string.IsNullOrEmpty(pluginType) ? null : xml.ParseGuid(pluginType!, "plugintypeid"),
+            string.IsNullOrEmpty(pluginType) ? null : xml.ParseGuid(pluginType!, reference!.Name.LocalName),
             request,
             response,
             string.Join("/", file.Folders));

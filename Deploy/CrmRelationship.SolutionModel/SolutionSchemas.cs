@@ -16,33 +16,15 @@ namespace CrmRelationship.SolutionModel;
 public sealed class SolutionSchemas
 {
     /// <summary>
-    /// The one post-2018 construct the solution uses on purpose: the fetch attribute that sorts choice
-    /// columns by their value instead of their localized label (Dataverse "Order rows using FetchXml"),
-    /// so that "Accounts by relationship level" runs up the ladder. The 2018 Fetch.xsd does not declare it.
+    /// The fetch attribute that sorts choice columns by their value instead of their localized label (Dataverse
+    /// "Order rows using FetchXml"), so that "Accounts by relationship level" runs up the ladder. The 2018 Fetch.xsd
+    /// does not declare it; it is one of the <see cref="NewerSchemaConstructs"/>.
     /// </summary>
     public const string UseRawOrderBy = "useraworderby";
-
-    /// <summary>How <see cref="UseRawOrderBy"/> is reported among the known schema differences.</summary>
-    public const string UseRawOrderByDifference =
-        "useraworderby on a view's <fetch>: sorts a choice by its value; added after the 2018 schema, so left out of validation";
 
     private readonly XmlSchemaSet set;
 
     private SolutionSchemas(XmlSchemaSet set) => this.set = set;
-
-    /// <summary>Removes, in place, what the 2018 schemas reject but the solution uses on purpose (<see cref="UseRawOrderBy"/>).</summary>
-    /// <returns>Whether anything was removed.</returns>
-    public static bool RemoveKnownDifferences(XElement root)
-    {
-        if (root is null)
-        {
-            throw new ArgumentNullException(nameof(root));
-        }
-
-        var known = root.DescendantsAndSelf("fetch").Attributes(UseRawOrderBy).ToList();
-        known.ForEach(a => a.Remove());
-        return known.Count > 0;
-    }
 
     /// <summary>Loads CustomizationsSolution.xsd (which includes FormXml, Fetch, SiteMapType, isv.config)
     /// and VisualizationDataDescription.xsd from the folder. Nothing is copied.</summary>
@@ -72,7 +54,10 @@ public sealed class SolutionSchemas
         return new SolutionSchemas(set);
     }
 
-    /// <summary>Validates an element that is a global element of the schemas: ImportExportXml, form, fetch, datadefinition.</summary>
+    /// <summary>
+    /// Validates an element that is a global element of the schemas (ImportExportXml, form, fetch, datadefinition),
+    /// with the <see cref="NewerSchemaConstructs"/> taken out of a copy first.
+    /// </summary>
     /// <returns>One line per problem, with the path of the offending node; empty when valid.</returns>
     public IReadOnlyList<string> Validate(XElement root)
     {
@@ -83,7 +68,7 @@ public sealed class SolutionSchemas
 
         var problems = new List<string>();
         var document = new XDocument(new XElement(root));
-        RemoveKnownDifferences(document.Root!);
+        NewerSchemaConstructs.Accept(document.Root!);
         document.Validate(this.set, (sender, e) =>
         {
             var where = sender is XObject node ? CustomizationsWrapper.PathOf(node) : "?";

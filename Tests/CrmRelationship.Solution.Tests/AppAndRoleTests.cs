@@ -1,3 +1,4 @@
+using System.IO;
 using System.Linq;
 using CrmRelationship.SolutionModel;
 using NUnit.Framework;
@@ -7,7 +8,8 @@ namespace CrmRelationship.Solution.Tests;
 /// <summary>
 /// The model-driven app opens contact and account with this solution's forms, views and charts, its site
 /// map lists both tables, and the Relationship Manager role can open it and work on contacts and accounts
-/// in its business unit.
+/// in its business unit (the privileges Microsoft Learn names for that, and those real roles built for
+/// model-driven apps all grant), with every privilege listed in README.md.
 /// </summary>
 [TestFixture]
 public sealed class AppAndRoleTests
@@ -85,11 +87,25 @@ public sealed class AppAndRoleTests
     [TestCase("prvReadSavedQueryVisualizations", "Global")]
     [TestCase("prvReadWebResource", "Global")]
     [TestCase("prvReadCustomization", "Global")]
-    [TestCase("prvReadUserSettings", "Basic")]
+    [TestCase("prvReadOrganization", "Global")]
+    [TestCase("prvReadUserSettings", "Global")]
+    [TestCase("prvReadUser", "Global")]
     [TestCase("prvReadUserQuery", "Basic")]
     [TestCase("prvCreateUserEntityUISettings", "Basic")]
     [TestCase("prvReadUserEntityUISettings", "Basic")]
     [TestCase("prvWriteUserEntityUISettings", "Basic")]
+    [TestCase("prvCreateUserApplicationMetadata", "Basic")]
+    [TestCase("prvReadUserApplicationMetadata", "Basic")]
+    [TestCase("prvWriteUserApplicationMetadata", "Basic")]
+    [TestCase("prvReadSystemApplicationMetadata", "Global")]
+    [TestCase("prvReadEntity", "Global")]
+    [TestCase("prvReadAttribute", "Global")]
+    [TestCase("prvReadRelationship", "Global")]
+    [TestCase("prvReadOptionSet", "Global")]
+    [TestCase("prvReadBusinessUnit", "Global")]
+    [TestCase("prvReadTeam", "Global")]
+    [TestCase("prvReadRole", "Local")]
+    [TestCase("prvReadTransactionCurrency", "Global")]
     public void Role_Privilege_IsGrantedAtItsDepth(string privilege, string level)
     {
         Assert.That(Role.Privileges.Where(p => p.Name == privilege).Select(p => p.Level), Is.EqualTo(new[] { level }));
@@ -103,6 +119,18 @@ public sealed class AppAndRoleTests
                 || p.Name.StartsWith("prvAssign", System.StringComparison.Ordinal) || p.Name.StartsWith("prvShare", System.StringComparison.Ordinal));
 
         Assert.That(extra, Is.Empty);
+    }
+
+    [Test]
+    public void Role_Privileges_AreExactlyThoseTheReadmeListsWithTheirDepth()
+    {
+        // README "What the Relationship Manager role grants": one row per group of privileges, its depth first in the second cell.
+        var section = File.ReadAllLines(Path.Combine(RepositoryPaths.Root, "README.md"))
+            .SkipWhile(l => l != "#### What the Relationship Manager role grants").Skip(1).TakeWhile(l => !l.StartsWith('#')).ToList();
+        var listed = MarkdownPage.Tables(section).SelectMany(t => t)
+            .SelectMany(row => MarkdownPage.CodeSpans(row[0]).Select(p => $"{p} {row[1].Split(' ')[0]}"));
+
+        Assert.That(listed, Is.EquivalentTo(Role.Privileges.Select(p => $"{p.Name} {p.Level}")));
     }
 
     [Test]

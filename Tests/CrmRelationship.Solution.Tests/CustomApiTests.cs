@@ -10,8 +10,8 @@ namespace CrmRelationship.Solution.Tests;
 
 /// <summary>
 /// The Custom API rel_PreviewRelationshipAssessment in customapis/, laid out as Microsoft Learn's "Create a
-/// custom API with solution files" and pac write it: an unbound action (not a function) whose main operation
-/// is the preview plug-in type, with optional request parameters. The published 2018 schema has no element for
+/// custom API with solution files" and real exports write it: an unbound action (not a function) whose main
+/// operation is the preview plug-in type, with optional request parameters. The published 2018 schema has no element for
 /// these files, so their shape is checked here instead: the one known difference from the XSDs.
 /// </summary>
 [TestFixture]
@@ -71,6 +71,20 @@ public sealed class CustomApiTests
                 (Api.HealthScore, CustomApiFieldType.Integer),
                 (Api.Explanation, CustomApiFieldType.String),
             }));
+    }
+
+    [Test]
+    public void PreviewApi_PluginTypeWrittenAsLearnsPluginTypeId_IsReadAsTheExportKey()
+    {
+        // Exports write <plugintypeexportkey>; Microsoft Learn's "Create a custom API with solution files" also
+        // shows <plugintypeid>. Both name the same plug-in type of an assembly.
+        var copy = Packing.TempFolder.CopyOfSource("plugintypeid");
+        var file = Path.Combine(copy, "customapis", Api.MessageName, "customapi.xml");
+        File.WriteAllText(file, File.ReadAllText(file).Replace("plugintypeexportkey>", "plugintypeid>", StringComparison.Ordinal));
+
+        var api = SolutionSource.Load(copy).CustomApi(Api.MessageName);
+
+        Assert.That((File.ReadAllText(file).Contains("plugintypeexportkey", StringComparison.Ordinal), api.PluginTypeId), Is.EqualTo((false, Preview.PluginTypeId)));
     }
 
     [Test]

@@ -7,9 +7,11 @@ using NUnit.Framework;
 namespace CrmRelationship.Solution.Tests;
 
 /// <summary>
-/// Other/Solution.xml lists every component the source defines, and nothing else. Columns travel inside
-/// their table (contact and account are shell roots, behavior 2), plug-in types and images inside the
-/// assembly and the steps, as real exports do; the Custom API travels as its customapis/ folder.
+/// Other/Solution.xml lists every component the source defines that real exports list as a root, and nothing
+/// else. Columns, forms, views, charts and relationships travel inside their table (contact and account are
+/// shell roots, behavior 2, as in Apollo's 2026 export, whose new contact and account forms and views are no
+/// roots), plug-in types and images inside the assembly and the steps; the Custom API travels as its
+/// customapis/ folder.
 /// </summary>
 [TestFixture]
 public sealed class RootComponentTests
@@ -21,11 +23,7 @@ public sealed class RootComponentTests
         var expected = new List<string>();
         expected.AddRange(source.Entities.Select(e => Named(ComponentType.Entity, e.LogicalName)));
         expected.AddRange(source.OptionSets.Select(o => Named(ComponentType.OptionSet, o.Name)));
-        expected.AddRange(source.Relationships.Select(r => Named(ComponentType.EntityRelationship, r.Name)));
         expected.AddRange(source.Roles.Select(r => WithId(ComponentType.Role, r.Id)));
-        expected.AddRange(source.Views.Select(v => WithId(ComponentType.SavedQuery, v.Id)));
-        expected.AddRange(source.Charts.Select(c => WithId(ComponentType.SavedQueryVisualization, c.Id)));
-        expected.AddRange(source.Forms.Select(f => WithId(ComponentType.SystemForm, f.Id)));
         expected.AddRange(source.WebResources.Select(w => Named(ComponentType.WebResource, w.Name)));
         expected.AddRange(source.SiteMaps.Select(s => Named(ComponentType.SiteMap, s.UniqueName)));
         expected.AddRange(source.Apps.Select(a => Named(ComponentType.AppModule, a.UniqueName)));
@@ -40,6 +38,21 @@ public sealed class RootComponentTests
         });
 
         Assert.That(actual, Is.EquivalentTo(expected));
+    }
+
+    [Test]
+    public void FormsViewsChartsAndRelationships_EachTable_IsARootTableThatCarriesThem()
+    {
+        // Not roots themselves: each travels inside its table, so each table must be a root.
+        var source = Fixture.Source;
+        var tables = source.Manifest.RootComponents.Where(r => r.Type == ComponentType.Entity).Select(r => r.SchemaName).ToHashSet(StringComparer.Ordinal);
+        var carried = source.Forms.Select(f => f.EntityLogicalName)
+            .Concat(source.Views.Select(v => v.EntityLogicalName))
+            .Concat(source.Charts.Select(c => c.EntityLogicalName))
+            .Concat(source.Relationships.SelectMany(r => new[] { r.ReferencingEntity, r.ReferencedEntity }).Select(e => e.ToLowerInvariant()));
+
+        Assert.That((source.Forms.Count + source.Views.Count + source.Charts.Count + source.Relationships.Count > 0, carried.Where(t => !tables.Contains(t)).Distinct()),
+            Is.EqualTo((true, Array.Empty<string>())));
     }
 
     [Test]

@@ -160,16 +160,6 @@ public sealed class SolutionModelTests
     }
 
     [Test]
-    public void Schemas_RemoveKnownDifferences_TakesOnlyUseRawOrderByOffTheFetch()
-    {
-        var fetch = XElement.Parse("<fetch version='1.0' useraworderby='true'><entity name='account' /></fetch>");
-
-        var removed = SolutionSchemas.RemoveKnownDifferences(fetch);
-
-        Assert.That((removed, fetch.Attributes().Select(a => a.Name.LocalName)), Is.EqualTo((true, new[] { "version" })));
-    }
-
-    [Test]
     public void Wrap_View_PutsItInsideItsEntityAsInCustomizationsXml()
     {
         var view = Fixture.Source.Files.First(f => f.Kind == SourceFileKind.View);

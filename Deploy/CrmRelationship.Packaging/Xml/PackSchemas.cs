@@ -75,14 +75,14 @@ public sealed class PackSchemas
 
     /// <summary>
     /// Every problem in the packed customizations.xml <paramref name="text"/>, as "line:column: message". The
-    /// root's attributes, the root children named in <paramref name="undeclaredSections"/> and the fetch
-    /// attribute <see cref="SolutionModel.SolutionSchemas.UseRawOrderBy"/> are left out: the 2018 schema declares
-    /// none of them (the known differences README.md lists).
+    /// root's attributes, the root children named in <paramref name="undeclaredSections"/> and the
+    /// <see cref="SolutionModel.NewerSchemaConstructs"/> are left out: the 2018 schema declares none of them (the
+    /// known differences README.md lists).
     /// </summary>
     /// <param name="built">The element <paramref name="text"/> was written from; its <see cref="SourceOrigin"/> marks name the source file of each problem.</param>
-    /// <param name="leftOutRawOrderBy">Whether a fetch carried useraworderby, which was left out.</param>
+    /// <param name="accepted">The newer constructs that the file carried and that were left out.</param>
     public IReadOnlyList<SchemaProblem> ValidateCustomizations(
-        XElement built, string text, IReadOnlyCollection<string> undeclaredSections, out bool leftOutRawOrderBy)
+        XElement built, string text, IReadOnlyCollection<string> undeclaredSections, out IReadOnlyList<SolutionModel.NewerSchemaConstruct> accepted)
     {
         ArgumentNullException.ThrowIfNull(built);
         ArgumentNullException.ThrowIfNull(undeclaredSections);
@@ -91,7 +91,7 @@ public sealed class PackSchemas
         SourceOrigin.CopyMarks(built, root);
         root.Attributes().Where(a => !a.IsNamespaceDeclaration).Remove();
         root.Elements().Where(e => undeclaredSections.Contains(e.Name.LocalName)).Remove();
-        leftOutRawOrderBy = SolutionModel.SolutionSchemas.RemoveKnownDifferences(root);
+        accepted = SolutionModel.NewerSchemaConstructs.Accept(root);
 
         var problems = new List<SchemaProblem>();
         document.Validate(this.set, (sender, e) => problems.Add(Problem(sender, e)));
