@@ -23,6 +23,7 @@ public sealed partial class FakeDataverse
         var request = new FakeRequest(context.Request.Method, context.Request.Path.Value ?? string.Empty, context.Request.QueryString.Value ?? string.Empty);
         var status = 0;
         FaultRule? fault = null;
+        Answer? answer = null;
         try
         {
             if (Latency > TimeSpan.Zero)
@@ -30,7 +31,7 @@ public sealed partial class FakeDataverse
                 await Task.Delay(Latency).ConfigureAwait(false);
             }
 
-            var answer = Refusal(context, request, inFlight, started);
+            answer = Refusal(context, request, inFlight, started);
             if (answer is null)
             {
                 fault = Faults.Next(request);
@@ -90,7 +91,8 @@ public sealed partial class FakeDataverse
             Journal.Leave();
             var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
             Journal.Add(new JournalEntry(
-                request.Method, request.Path, request.Query, status, headers.GetValueOrDefault("client-request-id"), fault?.Kind, started, DateTime.UtcNow, inFlight, headers));
+                request.Method, request.Path, request.Query, status, headers.GetValueOrDefault("client-request-id"), fault?.Kind, started, DateTime.UtcNow, inFlight, headers,
+                answer?.Records ?? 0, answer?.Columns ?? (IReadOnlyCollection<string>)Array.Empty<string>()));
         }
     }
 
@@ -279,5 +281,9 @@ public sealed partial class FakeDataverse
         public string? Json { get; }
 
         public Dictionary<string, string> Headers { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        public int Records { get; init; }
+
+        public IReadOnlyCollection<string> Columns { get; init; } = Array.Empty<string>();
     }
 }

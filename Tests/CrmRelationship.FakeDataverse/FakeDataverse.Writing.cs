@@ -113,7 +113,11 @@ public sealed partial class FakeDataverse
             }
         }
 
-        return new Answer(204, null);
+        return new Answer(204, null)
+        {
+            Records = writes.Count,
+            Columns = writes.SelectMany(w => w.Values.Keys).ToHashSet(StringComparer.Ordinal),
+        };
     }
 
     private static bool Fires(FakeStep step, FakeTable table, IEnumerable<string> columns) =>

@@ -9,9 +9,11 @@ namespace CrmRelationship.FakeDataverse;
 /// <param name="Status">The status sent, or 0 when the connection was dropped.</param>
 /// <param name="Fault">The injected fault, or null.</param>
 /// <param name="InFlight">Requests being handled when this one arrived, itself included.</param>
+/// <param name="Records">Records a write changed (0 for a read or a refused write).</param>
+/// <param name="Columns">The columns a write set.</param>
 public sealed record JournalEntry(
     string Method, string Path, string Query, int Status, string? ClientRequestId, FaultKind? Fault, DateTime Started, DateTime Ended, int InFlight,
-    IReadOnlyDictionary<string, string> Headers);
+    IReadOnlyDictionary<string, string> Headers, int Records, IReadOnlyCollection<string> Columns);
 
 /// <summary>Every request the fake received, and the most that were in flight at once: what the service protection limits are about.</summary>
 public sealed class RequestJournal

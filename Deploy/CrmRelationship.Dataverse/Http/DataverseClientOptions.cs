@@ -21,11 +21,11 @@ public sealed record DataverseClientOptions
     public TimeSpan TotalTimeout { get; init; } = TimeSpan.FromMinutes(15);
 
     /// <summary>How often a transient failure is tried again.</summary>
-    public int MaxRetries { get; init; } = 8;
+    public int MaxRetries { get; init; } = 6;
 
     /// <summary>The first backoff of a failure without Retry-After; it doubles each retry, with jitter.</summary>
     public TimeSpan BaseDelay { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>The longest backoff (Retry-After is always waited exactly, whatever its length).</summary>
-    public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromSeconds(60);
+    public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromSeconds(30);
 }

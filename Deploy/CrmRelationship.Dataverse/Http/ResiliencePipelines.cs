@@ -51,7 +51,14 @@ internal static class ResiliencePipelines
             },
         };
 
-        if (scope == RetryScope.OnlyRefusals)
+        if (scope == RetryScope.AllTransient)
+        {
+            // A host name that does not resolve is a wrong --url, not a passing fault: say so at once.
+            retry.ShouldHandle = args => ValueTask.FromResult(
+                args.Outcome.Exception is not HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError }
+                && HttpClientResiliencePredicates.IsTransient(args.Outcome));
+        }
+        else
         {
             retry.ShouldHandle = args => ValueTask.FromResult(
                 args.Outcome.Result is { StatusCode: HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable });
