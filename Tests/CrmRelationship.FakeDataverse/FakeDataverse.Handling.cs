@@ -42,16 +42,19 @@ public sealed partial class FakeDataverse
                     return;
                 }
 
-                if (fault?.Kind == FaultKind.Slow)
-                {
-                    await Task.Delay(fault.Delay).ConfigureAwait(false);
-                }
             }
 
             if (answer is null)
             {
                 var body = await new StreamReader(context.Request.Body, Encoding.UTF8).ReadToEndAsync().ConfigureAwait(false);
                 answer = Route(context, request, body);
+            }
+
+            if (fault?.Kind == FaultKind.Slow)
+            {
+                // Carried out at once, answered late: Dataverse ends an operation within its own 2 minutes, before a
+                // client gives up, so a slow answer is never a write that lands after the client stopped waiting.
+                await Task.Delay(fault.Delay).ConfigureAwait(false);
             }
 
             if (fault?.Kind == FaultKind.DropAfter)
@@ -85,6 +88,11 @@ public sealed partial class FakeDataverse
             }
 
             await context.Response.Body.WriteAsync(bytes).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or OperationCanceledException or Microsoft.AspNetCore.Connections.ConnectionResetException)
+        {
+            // The client hung up (it timed out, or it was killed): nothing more to send.
+            status = 0;
         }
         finally
         {

@@ -22,7 +22,7 @@ public enum FaultKind
     /// <summary>The answer's headers and half its body are sent, then the connection is dropped.</summary>
     DropMidBody,
 
-    /// <summary>The answer comes only after <see cref="FaultRule.Delay"/>.</summary>
+    /// <summary>The request is carried out at once, but the answer comes only after <see cref="FaultRule.Delay"/>.</summary>
     Slow,
 
     /// <summary>401: the token has expired.</summary>
