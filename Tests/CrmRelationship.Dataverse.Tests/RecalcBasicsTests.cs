@@ -1,7 +1,6 @@
 using System;
 using System.Linq;
 using System.Threading.Tasks;
-using CrmRelationship.Dataverse.Columns;
 using CrmRelationship.Dataverse.Recalc;
 using CrmRelationship.Dataverse.Tests.Support;
 using CrmRelationship.Scoring;
@@ -180,7 +179,6 @@ public sealed class RecalcBasicsTests
             Assert.That(fake.Accounts.Value(account, Names.Computed.KeyContactId), Is.EqualTo(new FakeDataverse.FakeLookup(high, Names.Contact)));
             Assert.That(fake.Accounts.Value(empty, Names.Computed.AssessedContacts), Is.EqualTo(0), "an account without assessed contacts is emptied, not left stale");
             Assert.That(fake.Accounts.Value(empty, Names.Computed.HealthScore), Is.Null);
-            Assert.That(WebApiNames.KeyContactNavigation, Is.EqualTo("rel_KeyContactId"));
         });
     }
 
