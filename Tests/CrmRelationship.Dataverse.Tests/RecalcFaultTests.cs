@@ -43,6 +43,28 @@ public sealed class RecalcFaultTests
         });
     }
 
+    [TestCase(FaultKind.Slow, new[] { 100, 200, 400, 800, 1000, 500, 1000 })]
+    [TestCase(FaultKind.TooLarge, new[] { 100, 200, 400, 800, 0, 500, 500, 1000 })]
+    public async Task TimeoutOrSizeError_BatchSizeHalved(FaultKind kind, int[] sizes)
+    {
+        // Arrange: one writer, so the sizes come in order; the fifth batch (1,000) times out or is too large.
+        await using var environment = await FakeEnvironment.StartAsync(contacts: 5000, accounts: 10);
+        var fake = environment.Fake;
+        fake.Faults.Add(new FaultRule { Kind = kind, Every = 5, Times = 1, Match = r => r.IsUpdateMultiple });
+
+        // Act
+        var result = await environment.RecalcAsync(client: FakeEnvironment.FastOptions with { MaxParallel = 1 });
+
+        // Assert
+        var written = fake.Journal.Entries.Where(e => e.IsContactWrite()).OrderBy(e => e.Started).Select(e => e.Records).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.Zero, environment.LogText.ToString());
+            Assert.That(written.Take(sizes.Length), Is.EqualTo(sizes), "records per UpdateMultiple, in order (0 for the one refused)");
+            Assert.That(WriteCounts.NotExactlyOnce(fake.Contacts), Is.Empty);
+        });
+    }
+
     [Test]
     public async Task RecordDataverseRefuses_IsolatedBySplitting_ListedWithItsReason_ExitCode2()
     {

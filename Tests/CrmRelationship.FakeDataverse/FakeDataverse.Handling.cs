@@ -145,6 +145,7 @@ public sealed partial class FakeDataverse
         FaultKind.ExpiredToken => Unauthorized(),
         FaultKind.MissingPrivilege => Error(
             403, "0x80040220", "Principal user (Id=" + UserId.ToString("D") + ", type=8) is missing prvWriteContact privilege (Id=ab123456-0000-0000-0000-000000000000) on OTC=2 for entity 'contact'.", null),
+        FaultKind.TooLarge => Error(413, "0x80040265", "Message size exceeded when sending context to Sandbox.", null),
         _ => null,
     };
 

@@ -30,6 +30,9 @@ public enum FaultKind
 
     /// <summary>403 with a missing-privilege error (0x80040220).</summary>
     MissingPrivilege,
+
+    /// <summary>413: the request is larger than the fake accepts.</summary>
+    TooLarge,
 }
 
 /// <summary>A request the fake sees, for a fault rule to match.</summary>

@@ -24,3 +24,10 @@ internal static class WriteCounts
             .ToList();
     }
 }
+
+/// <summary>Reading the fake's journal.</summary>
+internal static class JournalEntries
+{
+    public static bool IsContactWrite(this FakeDataverse.JournalEntry entry) =>
+        entry.Method == "POST" && entry.Path.EndsWith("/contacts/Microsoft.Dynamics.CRM.UpdateMultiple", StringComparison.Ordinal);
+}
