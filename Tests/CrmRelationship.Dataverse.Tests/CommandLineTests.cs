@@ -69,6 +69,36 @@ public sealed class CommandLineTests
         });
     }
 
+    [Test]
+    public async Task InteractiveConsole_ProgressThenSummary()
+    {
+        // Arrange
+        await using var environment = await FakeEnvironment.StartAsync(contacts: 3000, accounts: 30);
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings
+        {
+            Ansi = Spectre.Console.AnsiSupport.Yes,
+            Interactive = Spectre.Console.InteractionSupport.Yes,
+            Out = new Spectre.Console.AnsiConsoleOutput(output),
+        });
+        console.Profile.Width = 160;
+        console.Profile.Capabilities.Interactive = true;
+
+        // Act
+        var code = await RecalcCommand.ExecuteAsync(
+            new RecalcRequest(new ConnectionRequest(null), environment.Output, false, false), new CliConsole(console, output, error),
+            Cli.Environment(environment.Fake), FakeEnvironment.FastOptions, default);
+
+        // Assert
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.Zero, error.ToString());
+            Assert.That(output.ToString(), Does.Contain("Contacts: read "), "the progress bar's task");
+            Assert.That(output.ToString(), Does.Contain("Recalculated the active contacts and accounts of "));
+        });
+    }
+
     [TestCase("recalc")]
     [TestCase("export")]
     [TestCase("settings show")]
