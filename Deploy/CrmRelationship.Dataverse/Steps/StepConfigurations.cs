@@ -41,33 +41,25 @@ public sealed class StepConfigurations
     {
         ArgumentNullException.ThrowIfNull(steps);
         var pipeline = steps.Where(s => s.Stage is 10 or 20 or 40).ToList();
-        var groups = new List<StepGroup>();
+        var parsed = new List<(PluginStep Step, ScoringSettings Settings, string Fingerprint)>();
         var invalid = new List<(PluginStep, ScoringSettingsException)>();
         foreach (var step in pipeline)
         {
-            ScoringSettings settings;
             try
             {
-                settings = ScoringSettings.Parse(step.EffectiveConfiguration);
+                var settings = ScoringSettings.Parse(step.EffectiveConfiguration);
+                parsed.Add((step, settings, Fingerprint(settings)));
             }
             catch (ScoringSettingsException ex)
             {
                 invalid.Add((step, ex));
-                continue;
-            }
-
-            var fingerprint = Fingerprint(settings);
-            var group = groups.Find(g => g.Fingerprint == fingerprint);
-            if (group is null)
-            {
-                groups.Add(new StepGroup(fingerprint, settings, new List<PluginStep> { step }));
-            }
-            else
-            {
-                ((List<PluginStep>)group.Steps).Add(step);
             }
         }
 
+        var groups = parsed
+            .GroupBy(p => p.Fingerprint, StringComparer.Ordinal)
+            .Select(g => new StepGroup(g.Key, g.First().Settings, g.Select(p => p.Step).ToList()))
+            .ToList();
         return new StepConfigurations(pipeline, groups, invalid);
     }
 
