@@ -43,24 +43,32 @@ public sealed class RecalcFaultTests
         });
     }
 
-    [TestCase(FaultKind.Slow, new[] { 100, 200, 400, 800, 1000, 500, 1000 })]
-    [TestCase(FaultKind.TooLarge, new[] { 100, 200, 400, 800, 0, 500, 500, 1000 })]
-    public async Task TimeoutOrSizeError_BatchSizeHalved(FaultKind kind, int[] sizes)
+    [TestCase(FaultKind.Slow)]
+    [TestCase(FaultKind.TooLarge)]
+    public async Task TimeoutOrSizeError_NextBatchesHalved(FaultKind kind)
     {
-        // Arrange: one writer, so the sizes come in order; the fifth batch (1,000) times out or is too large.
+        // Arrange: one writer, so batches come in order; the fifth (1,000) times out or is too large.
         await using var environment = await FakeEnvironment.StartAsync(contacts: 5000, accounts: 10);
         var fake = environment.Fake;
         fake.Faults.Add(new FaultRule { Kind = kind, Every = 5, Times = 1, Match = r => r.IsUpdateMultiple });
 
         // Act
         var result = await environment.RecalcAsync(client: FakeEnvironment.FastOptions with { MaxParallel = 1 });
+        for (var wait = 0; wait < 100 && !fake.Journal.Entries.Any(e => e.Fault == kind); wait++)
+        {
+            await Task.Delay(100); // the fake journals the slow answer when it is sent, after the client gave up on it
+        }
 
-        // Assert
-        var written = fake.Journal.Entries.Where(e => e.IsContactWrite()).OrderBy(e => e.Started).Select(e => e.Records).ToList();
+        // Assert: a timed-out batch was carried out (read back, not sent again); a refused one is sent again in two halves.
+        var writes = fake.Journal.Entries.Where(e => e.IsContactWrite()).OrderBy(e => e.Started).ToList();
+        var faulted = writes.FindIndex(e => e.Fault == kind);
+        var size = kind == FaultKind.Slow ? writes[faulted].Records : 1000;
+        var after = writes.Skip(faulted + 1).Select(e => e.Records).Take(kind == FaultKind.Slow ? 1 : 2);
         Assert.Multiple(() =>
         {
             Assert.That(result.ExitCode, Is.Zero, environment.LogText.ToString());
-            Assert.That(written.Take(sizes.Length), Is.EqualTo(sizes), "records per UpdateMultiple, in order (0 for the one refused)");
+            Assert.That(size, Is.GreaterThanOrEqualTo(200), "the faulted batch could be halved");
+            Assert.That(after, Is.All.EqualTo(size / 2), "records per UpdateMultiple after the fault");
             Assert.That(WriteCounts.NotExactlyOnce(fake.Contacts), Is.Empty);
         });
     }

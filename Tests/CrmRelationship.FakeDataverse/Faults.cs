@@ -66,7 +66,7 @@ public sealed class FaultRule
     public int? RetryAfterSeconds { get; init; } = 1;
 
     /// <summary>How long a slow answer waits.</summary>
-    public TimeSpan Delay { get; init; } = TimeSpan.FromSeconds(3);
+    public TimeSpan Delay { get; init; } = TimeSpan.FromSeconds(5);
 
     public int Applied => Volatile.Read(ref applied);
 

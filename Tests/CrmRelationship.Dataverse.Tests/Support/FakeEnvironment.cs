@@ -31,10 +31,10 @@ internal sealed class FakeEnvironment : IAsyncDisposable
 
     public static string RepositoryRoot { get; } = SolutionSource.FindRepositoryRoot(TestContext.CurrentContext.TestDirectory);
 
-    /// <summary>Short waits for tests: a slow answer (3 s) times an attempt out; backoff of a few tens of milliseconds.</summary>
+    /// <summary>Short waits for tests: a slow answer (5 s) times an attempt out (4 s), with room for a busy machine; backoff of a few tens of milliseconds.</summary>
     public static DataverseClientOptions FastOptions { get; } = new()
     {
-        AttemptTimeout = TimeSpan.FromSeconds(2),
+        AttemptTimeout = TimeSpan.FromSeconds(4),
         TotalTimeout = TimeSpan.FromSeconds(60),
         BaseDelay = TimeSpan.FromMilliseconds(20),
         MaxBackoff = TimeSpan.FromMilliseconds(200),
