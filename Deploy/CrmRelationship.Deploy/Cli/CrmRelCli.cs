@@ -36,5 +36,8 @@ public static class CrmRelCli
         yield return new ScoreCommand();
         yield return new PackCommand();
         yield return new GenerateCommand();
+        yield return new RecalcCommand();
+        yield return new ExportCommand();
+        yield return new SettingsCommand();
     }
 }

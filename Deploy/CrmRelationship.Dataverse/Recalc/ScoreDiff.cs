@@ -1,0 +1,47 @@
+using System.Collections.Generic;
+using CrmRelationship.Dataverse.Columns;
+using CrmRelationship.Scoring;
+
+namespace CrmRelationship.Dataverse.Recalc;
+
+/// <summary>
+/// Compares a record's stored computed columns with a fresh score, column by column through the Scoring library's
+/// <see cref="ScoreColumns"/> table, as the plug-ins compare before they write. Scored on is never compared.
+/// </summary>
+internal static class ScoreDiff
+{
+    public static List<ColumnChange>? Of<TScore>(ScoreColumn<TScore>[] columns, TScore score, StoredRecord stored, ComputedValues values)
+    {
+        List<ColumnChange>? changes = null;
+        foreach (var column in columns)
+        {
+            if (!WebApiNames.IsCompared(column.Name))
+            {
+                continue;
+            }
+
+            var computed = values.Of(column, score);
+            var old = stored.Stored(column.Name, computed.Kind);
+            if (!old.SameAs(computed))
+            {
+                (changes ??= new List<ColumnChange>()).Add(new ColumnChange(column.Name, old, computed));
+            }
+        }
+
+        return changes;
+    }
+
+    /// <summary>Whether a record read back now holds every computed value of <paramref name="change"/>.</summary>
+    public static bool Holds(RecordChange change, StoredRecord stored)
+    {
+        foreach (var column in change.Columns)
+        {
+            if (!stored.Stored(column.Column, column.Computed.Kind).SameAs(column.Computed))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
