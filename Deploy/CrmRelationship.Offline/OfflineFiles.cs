@@ -117,6 +117,22 @@ internal static class OfflineFiles
         return new OutputFiles(directory, created, createFile);
     }
 
+    /// <summary>Creates a CSV file for rows other code builds (crmrel export, recalc's changes.csv); a failure names the file.</summary>
+    public static CsvWriter CreateCsv(string path)
+    {
+        Stream stream;
+        try
+        {
+            stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new ScoreInputException("The output file " + path + " cannot be written (" + Reason(ex) + ").", ScoreInputChoice.OutputFile, ex);
+        }
+
+        return new CsvWriter(stream, excelSafe: false);
+    }
+
     public static void WriteHeader(CsvWriter writer, string[] header)
     {
         foreach (var name in header)
