@@ -113,6 +113,7 @@ public static class FakeBook
         return chosen.Count == 0 ? null : string.Join(",", chosen.Select(v => v.ToString(CultureInfo.InvariantCulture)));
     }
 
+    // Captured before 2026-11-24, the earliest day the tests score on: a later capture date is refused offline (model §4).
     private static string Date(Random random) =>
-        CapturedAround.AddDays(random.Next(-400, 200)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        CapturedAround.AddDays(random.Next(-400, 150)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
