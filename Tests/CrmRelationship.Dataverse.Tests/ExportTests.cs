@@ -10,6 +10,7 @@ using CrmRelationship.Offline;
 using CrmRelationship.Scoring;
 using NUnit.Framework;
 using Names = CrmRelationship.Scoring.LogicalNames;
+using CrmRelationship.Tests.Shared;
 
 namespace CrmRelationship.Dataverse.Tests;
 

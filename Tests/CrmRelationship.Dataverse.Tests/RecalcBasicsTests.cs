@@ -6,6 +6,7 @@ using CrmRelationship.Dataverse.Tests.Support;
 using CrmRelationship.Scoring;
 using NUnit.Framework;
 using Names = CrmRelationship.Scoring.LogicalNames;
+using CrmRelationship.Tests.Shared;
 
 namespace CrmRelationship.Dataverse.Tests;
 

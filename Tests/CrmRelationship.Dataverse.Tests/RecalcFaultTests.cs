@@ -5,6 +5,7 @@ using CrmRelationship.Dataverse.Http;
 using CrmRelationship.Dataverse.Tests.Support;
 using CrmRelationship.FakeDataverse;
 using NUnit.Framework;
+using CrmRelationship.Tests.Shared;
 
 namespace CrmRelationship.Dataverse.Tests;
 

@@ -1,5 +1,4 @@
 using System.Linq;
-using CrmRelationship.Deploy.Tests.Support;
 using CrmRelationship.Tests.Shared;
 using NUnit.Framework;
 

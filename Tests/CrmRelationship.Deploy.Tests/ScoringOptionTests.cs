@@ -1,6 +1,5 @@
 using System.Linq;
 using System.Text.RegularExpressions;
-using CrmRelationship.Deploy.Tests.Support;
 using CrmRelationship.Tests.Shared;
 using NUnit.Framework;
 

@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using CrmRelationship.FakeDataverse;
 using CrmRelationship.Offline;
+using CrmRelationship.Tests.Shared;
 
 namespace CrmRelationship.Dataverse.Tests.Support;
 

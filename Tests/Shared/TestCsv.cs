@@ -2,11 +2,11 @@ using System;
 using System.Collections.Generic;
 using CsvHelper;
 
-namespace CrmRelationship.Deploy.Tests.Support;
+namespace CrmRelationship.Tests.Shared;
 
 /// <summary>
 /// Reads crmrel's output with CsvHelper directly, not through the offline scorer's own CSV layer, so
-/// the round-trip tests do not check that layer against itself.
+/// the round-trip tests (score, export) do not check that layer against itself.
 /// </summary>
 internal static class TestCsv
 {
@@ -49,4 +49,6 @@ internal static class TestCsv
 
         return table;
     }
+
+    public static List<Dictionary<string, string>> ReadTable(string path) => ReadTable(path, out _);
 }
