@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using CrmRelationship.Scoring;
 using Names = CrmRelationship.Scoring.LogicalNames;
@@ -32,6 +34,14 @@ public static class WebApiNames
 
     /// <summary>Lookup columns the product reads or writes.</summary>
     public static readonly string[] LookupColumns = { Names.Standard.ParentCustomerId, Names.Computed.KeyContactId };
+
+    /// <summary>
+    /// The read of a table's active records (<c>statecode eq 0</c>) with exactly <paramref name="select"/>, as recalc and
+    /// export both page through it.
+    /// </summary>
+    public static string ActiveRecords(string set, IEnumerable<string> select) =>
+        set + "?$select=" + string.Join(",", select) + "&$filter="
+        + Uri.EscapeDataString(Names.Standard.StateCode + " eq " + Names.ActiveState.ToString(CultureInfo.InvariantCulture));
 
     public static string EntitySet(string table) => table switch
     {

@@ -55,7 +55,6 @@ public sealed record ExportResult
 /// </summary>
 public static class DataExport
 {
-    private const string ActiveFilter = "statecode eq 0";
     private const string PartialSuffix = ".partial";
 
     public static async Task<ExportResult> RunAsync(DataverseClient client, ExportOptions options, CancellationToken cancellationToken)
@@ -71,12 +70,12 @@ public static class DataExport
         var contactSelect = new[] { Names.Standard.ContactId, Names.Standard.FullName, WebApiNames.Property(Names.Standard.ParentCustomerId) }
             .Concat(Names.ContactInputs.All).Append(Names.Standard.CreatedOn);
         var contacts = await WriteAsync(
-            client, Query(WebApiNames.Contacts, contactSelect), contactsPath, InputFiles.ContactColumns, options.PageSize,
+            client, WebApiNames.ActiveRecords(WebApiNames.Contacts, contactSelect), contactsPath, InputFiles.ContactColumns, options.PageSize,
             record => ContactRow(record, labels), cancellationToken).ConfigureAwait(false);
 
         var accountSelect = new[] { Names.Standard.AccountId, Names.Standard.Name }.Concat(Names.AccountInputs.All);
         var accounts = await WriteAsync(
-            client, Query(WebApiNames.Accounts, accountSelect), accountsPath, InputFiles.AccountColumns, options.PageSize,
+            client, WebApiNames.ActiveRecords(WebApiNames.Accounts, accountSelect), accountsPath, InputFiles.AccountColumns, options.PageSize,
             record => AccountRow(record, labels), cancellationToken).ConfigureAwait(false);
 
         return new ExportResult
@@ -91,9 +90,6 @@ public static class DataExport
             Elapsed = clock.Elapsed,
         };
     }
-
-    private static string Query(string set, IEnumerable<string> select) =>
-        set + "?$select=" + string.Join(",", select) + "&$filter=" + Uri.EscapeDataString(ActiveFilter);
 
     private static async Task<long> WriteAsync(
         DataverseClient client, string query, string path, IReadOnlyList<string> header, int pageSize, Func<StoredRecord, string?[]> row,

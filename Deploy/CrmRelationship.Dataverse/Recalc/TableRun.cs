@@ -16,8 +16,6 @@ namespace CrmRelationship.Dataverse.Recalc;
 /// </summary>
 internal sealed class TableRun
 {
-    private const string ActiveFilter = "statecode eq 0";
-
     private readonly DataverseClient client;
     private readonly RecalcOptions options;
     private readonly RelationshipScorer scorer;
@@ -68,8 +66,8 @@ internal sealed class TableRun
 
         try
         {
-            await ReadAsync(Names.Contact, Query(WebApiNames.Contacts, WebApiNames.ContactSelect), Contact).ConfigureAwait(false);
-            await ReadAsync(Names.Account, Query(WebApiNames.Accounts, WebApiNames.AccountSelect), Account).ConfigureAwait(false);
+            await ReadAsync(Names.Contact, WebApiNames.ActiveRecords(WebApiNames.Contacts, WebApiNames.ContactSelect), Contact).ConfigureAwait(false);
+            await ReadAsync(Names.Account, WebApiNames.ActiveRecords(WebApiNames.Accounts, WebApiNames.AccountSelect), Account).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (writer is not null && !cancellationToken.IsCancellationRequested)
         {
@@ -100,9 +98,6 @@ internal sealed class TableRun
             await writer.CompleteAsync().ConfigureAwait(false);
         }
     }
-
-    private static string Query(string set, IEnumerable<string> select) =>
-        set + "?$select=" + string.Join(",", select) + "&$filter=" + Uri.EscapeDataString(ActiveFilter);
 
     private async Task ReadAsync(string table, string query, Func<StoredRecord, RecordChange?> score)
     {
