@@ -131,9 +131,10 @@ public sealed class RecalcFaultTests
         // Arrange
         await using var environment = await FakeEnvironment.StartAsync(contacts: 3000, accounts: 30);
         var fake = environment.Fake;
-        // The token expires only once some batch has been stored: with writes in parallel, the fourth batch can reach the
-        // fake before the first three are stored, and the client then stops before any is (nothing to resume).
-        fake.Faults.Add(new FaultRule { Kind = FaultKind.ExpiredToken, Every = 4, Match = r => r.IsUpdateMultiple && fake.Contacts.TotalWrites > 0 });
+        // One write at a time, so the fourth batch's 401 comes after three stored and acknowledged batches. With batches
+        // in parallel a batch the fake stores while the run stops is written again on resume (see the issue 13 note).
+        fake.DopHint = 1;
+        fake.Faults.Add(new FaultRule { Kind = FaultKind.ExpiredToken, Every = 4, Match = r => r.IsUpdateMultiple });
 
         // Act
         var error = await Assert.ThrowsAsync<DataverseException>(() => environment.RecalcAsync());
