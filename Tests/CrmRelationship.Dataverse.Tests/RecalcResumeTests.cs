@@ -74,6 +74,7 @@ public sealed class RecalcResumeTests
         // Act
         var interrupted = await environment.RecalcAsync(new RecalcOptions { Progress = new InterruptAfter(1500, interrupt) }, cancellationToken: interrupt.Token);
         var resumed = await environment.RecalcAsync(new RecalcOptions { Resume = true });
+        await fake.Journal.WhenIdleAsync(TimeSpan.FromSeconds(30));
 
         // Assert
         Assert.Multiple(() =>
@@ -100,6 +101,7 @@ public sealed class RecalcResumeTests
             environment.RecalcAsync(new RecalcOptions { Progress = new LoseNetworkAfter(1000, fake) }));
         fake.Faults.Clear();
         var resumed = await environment.RecalcAsync(new RecalcOptions { Resume = true });
+        await fake.Journal.WhenIdleAsync(TimeSpan.FromSeconds(30));
 
         // Assert
         Assert.Multiple(() =>

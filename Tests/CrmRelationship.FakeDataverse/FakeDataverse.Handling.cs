@@ -47,6 +47,12 @@ public sealed partial class FakeDataverse
             if (answer is null)
             {
                 var body = await new StreamReader(context.Request.Body, Encoding.UTF8).ReadToEndAsync().ConfigureAwait(false);
+                if (fault?.Kind == FaultKind.Late)
+                {
+                    // Not context.RequestAborted: the request is carried out even if the client has gone.
+                    await Task.Delay(fault.Delay).ConfigureAwait(false);
+                }
+
                 answer = Route(context, request, body);
             }
 

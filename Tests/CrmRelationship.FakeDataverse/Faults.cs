@@ -25,6 +25,12 @@ public enum FaultKind
     /// <summary>The request is carried out at once, but the answer comes only after <see cref="FaultRule.Delay"/>.</summary>
     Slow,
 
+    /// <summary>
+    /// The request is carried out only after <see cref="FaultRule.Delay"/>, then answered, even when the client has
+    /// stopped waiting: Dataverse finishes what it started whether or not anyone still listens.
+    /// </summary>
+    Late,
+
     /// <summary>401: the token has expired.</summary>
     ExpiredToken,
 
@@ -65,7 +71,7 @@ public sealed class FaultRule
     /// <summary>The Retry-After seconds of a 429 or 503 (none for a 503 when null).</summary>
     public int? RetryAfterSeconds { get; init; } = 1;
 
-    /// <summary>How long a slow answer waits.</summary>
+    /// <summary>How long a slow answer, or a late request, waits.</summary>
     public TimeSpan Delay { get; init; } = TimeSpan.FromSeconds(5);
 
     public int Applied => Volatile.Read(ref applied);

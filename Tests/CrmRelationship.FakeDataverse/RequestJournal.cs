@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using System.Threading.Tasks;
 
 namespace CrmRelationship.FakeDataverse;
 
@@ -72,6 +73,24 @@ public sealed class RequestJournal
         {
             entries.Clear();
             maxInFlight = 0;
+        }
+    }
+
+    /// <summary>
+    /// Waits until no request is being carried out, such as one the client stopped waiting for, so that a test
+    /// counts every write the fake will ever make; fails after <paramref name="limit"/>.
+    /// </summary>
+    public async Task WhenIdleAsync(TimeSpan limit)
+    {
+        var deadline = DateTime.UtcNow + limit;
+        while (Volatile.Read(ref inFlight) > 0)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("The fake Dataverse still carries out " + Volatile.Read(ref inFlight) + " requests after " + limit + ".");
+            }
+
+            await Task.Delay(20).ConfigureAwait(false);
         }
     }
 

@@ -15,6 +15,9 @@ internal sealed class AttemptHandler : DelegatingHandler
 {
     public const string ClientRequestIdHeader = "client-request-id";
 
+    /// <summary>Once this token is cancelled, no attempt of the request is sent (one already sent is not abandoned).</summary>
+    public static readonly HttpRequestOptionsKey<CancellationToken> NoFurtherAttemptKey = new("crmrel.no-further-attempt");
+
     private readonly IAccessTokenSource tokens;
     private long attempts;
 
@@ -32,6 +35,11 @@ internal sealed class AttemptHandler : DelegatingHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        if (request.Options.TryGetValue(NoFurtherAttemptKey, out var noFurtherAttempt))
+        {
+            noFurtherAttempt.ThrowIfCancellationRequested();
+        }
+
         request.Headers.Remove(ClientRequestIdHeader);
         request.Headers.TryAddWithoutValidation(ClientRequestIdHeader, Guid.NewGuid().ToString("D"));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false));

@@ -144,11 +144,18 @@ public sealed class DataverseClient : IDisposable
         }
     }
 
-    /// <summary>A POST, PATCH or DELETE with a JSON body (or none) whose answer has no content to read.</summary>
+    /// <summary>
+    /// A POST, PATCH or DELETE with a JSON body (or none) whose answer has no content to read. Once
+    /// <paramref name="noFurtherAttempt"/> is cancelled no retry is sent (an <see cref="OperationCanceledException"/>
+    /// says so), but an attempt already sent is waited for: cancelling <paramref name="cancellationToken"/> instead
+    /// abandons it, and a write abandoned in flight may still be carried out.
+    /// </summary>
     public async Task SendJsonAsync(
-        HttpMethod method, string relativeUri, string? json, RetryScope scope, IReadOnlyDictionary<string, string>? headers, CancellationToken cancellationToken)
+        HttpMethod method, string relativeUri, string? json, RetryScope scope, IReadOnlyDictionary<string, string>? headers, CancellationToken cancellationToken,
+        CancellationToken noFurtherAttempt = default)
     {
         using var request = new HttpRequestMessage(method, relativeUri);
+        request.Options.Set(AttemptHandler.NoFurtherAttemptKey, noFurtherAttempt);
         if (json is not null)
         {
             request.Content = new StringContent(json, Encoding.UTF8, JsonMediaType);

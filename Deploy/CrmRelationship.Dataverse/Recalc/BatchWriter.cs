@@ -18,6 +18,11 @@ namespace CrmRelationship.Dataverse.Recalc;
 /// until the record it refuses is alone and listed as failed; after a timeout or a dropped connection, when the
 /// batch may or may not have been written, its records are read back and only those still different are sent
 /// again. Each confirmed record is added to the checkpoint at once.
+/// <para>
+/// A stop (Ctrl+C, or a failure that stops everything such as an expired sign-in) ends the taking of batches and
+/// of retries, but a batch already sent is waited for, never abandoned: Dataverse carries out a request whose client
+/// went away, so an abandoned batch could be stored after the run ended and written again by --resume.
+/// </para>
 /// </summary>
 internal sealed class BatchWriter
 {
@@ -54,7 +59,10 @@ internal sealed class BatchWriter
         stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
     }
 
-    /// <summary>Cancelled when the run is interrupted or a writer meets a failure that stops everything.</summary>
+    /// <summary>
+    /// Cancelled when the run is interrupted or a writer meets a failure that stops everything; batches already sent
+    /// are still answered and checkpointed.
+    /// </summary>
     public CancellationToken Stopping => stop.Token;
 
     public IReadOnlyCollection<FailedRecord> Failed => failed;
@@ -195,7 +203,7 @@ internal sealed class BatchWriter
             {
                 await client.SendJsonAsync(
                     HttpMethod.Patch, set + "(" + change.Id.ToString("D") + ")", UpdatePayload.Patch(change, scoredOn), RetryScope.OnlyRefusals,
-                    WithIfMatch(), stop.Token).ConfigureAwait(false);
+                    WithIfMatch(), CancellationToken.None, stop.Token).ConfigureAwait(false);
             }
 
             return;
@@ -203,7 +211,7 @@ internal sealed class BatchWriter
 
         await client.SendJsonAsync(
             HttpMethod.Post, set + "/Microsoft.Dynamics.CRM.UpdateMultiple", UpdatePayload.UpdateMultiple(batch, scoredOn), RetryScope.OnlyRefusals,
-            headers, stop.Token).ConfigureAwait(false);
+            headers, CancellationToken.None, stop.Token).ConfigureAwait(false);
     }
 
     /// <summary>A PATCH with If-Match: * only updates; it never creates a record that was deleted meanwhile.</summary>

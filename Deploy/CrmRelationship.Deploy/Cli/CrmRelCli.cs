@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.CommandLine;
+using CrmRelationship.Dataverse.Http;
 using CrmRelationship.Deploy.Commands;
 
 namespace CrmRelationship.Deploy.Cli;
@@ -27,6 +28,10 @@ public static class CrmRelCli
             Output = console.OutWriter,
             Error = console.Error,
             EnableDefaultExceptionHandler = false,
+
+            // After Ctrl+C, recalc waits for the batches it has already sent to be answered (each within one attempt's
+            // time limit), so that --resume writes none of them twice; the default two seconds would cut that short.
+            ProcessTerminationTimeout = new DataverseClientOptions().AttemptTimeout + TimeSpan.FromSeconds(10),
         };
         return root.Parse(args).Invoke(configuration);
     }

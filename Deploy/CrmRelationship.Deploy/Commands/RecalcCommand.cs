@@ -62,6 +62,8 @@ public sealed class RecalcCommand : ICliCommand
             var log = new RequestLog(logFile);
             using var client = await request.Connection.ConnectAsync(environment, console.OutWriter.WriteLine, log, tuning, cancellationToken).ConfigureAwait(false);
             var options = new RecalcOptions { OutputDirectory = output, DryRun = request.DryRun, Resume = request.Resume };
+            using var stopping = cancellationToken.Register(() => console.Error.WriteLine(
+                "crmrel recalc: stopping once the batches already sent are answered, so that --resume writes none of them twice."));
             var result = console.Out.Profile.Capabilities.Interactive
                 ? await RecalcProgress.RunAsync(console.Out, progress => Recalculation.RunAsync(client, options with { Progress = progress }, cancellationToken)).ConfigureAwait(false)
                 : await Recalculation.RunAsync(client, options, cancellationToken).ConfigureAwait(false);
