@@ -47,6 +47,17 @@ public enum FeedbackCadence
     Yearly = 415700002,
 }
 
+/// <summary>The six human needs that drive almost every relationship. (<c>rel_humanneed</c>)</summary>
+public enum HumanNeed
+{
+    Certainty = 415700000,
+    Variety = 415700001,
+    Significance = 415700002,
+    Connection = 415700003,
+    Growth = 415700004,
+    Contribution = 415700005,
+}
+
 /// <summary>Whether the person can advance your cause or subvert an initiative. (<c>rel_organizationalpower</c>)</summary>
 public enum OrganizationalPower
 {

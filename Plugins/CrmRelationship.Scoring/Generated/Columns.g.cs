@@ -42,14 +42,23 @@ public static class AccountFields
     /// <summary>High-power coverage (%)</summary>
     public const string HighPowerCoverage = "rel_highpowercoverage";
 
+    /// <summary>Key contact changed on</summary>
+    public const string KeyContactChangedOn = "rel_keycontactchangedon";
+
     /// <summary>Key contact</summary>
     public const string KeyContactId = "rel_keycontactid";
 
     /// <summary>Next feedback due</summary>
     public const string NextFeedbackDue = "rel_nextfeedbackdue";
 
+    /// <summary>Next step</summary>
+    public const string NextStep = "rel_nextstep";
+
     /// <summary>Contacts with potential</summary>
     public const string PotentialContacts = "rel_potentialcontacts";
+
+    /// <summary>Previous key contact</summary>
+    public const string PreviousKeyContactId = "rel_previouskeycontactid";
 
     /// <summary>Recommended action</summary>
     public const string RecommendedAction = "rel_recommendedaction";
@@ -108,6 +117,9 @@ public static class ContactFields
     /// <summary>Next feedback due</summary>
     public const string NextFeedbackDue = "rel_nextfeedbackdue";
 
+    /// <summary>Next step</summary>
+    public const string NextStep = "rel_nextstep";
+
     /// <summary>Relationship behaviours observed</summary>
     public const string ObservedBehaviours = "rel_observedbehaviours";
 
@@ -119,6 +131,9 @@ public static class ContactFields
 
     /// <summary>Previous level</summary>
     public const string PreviousLevel = "rel_previouslevel";
+
+    /// <summary>What they need most</summary>
+    public const string PrimaryNeed = "rel_primaryneed";
 
     /// <summary>Recommended action</summary>
     public const string RecommendedAction = "rel_recommendedaction";

@@ -31,6 +31,8 @@ public static class PreviewRelationshipAssessmentApi
         public const string OrganizationalPower = "OrganizationalPower";
         /// <summary>Integer, optional: Option value of Perception (rel_perception): how they see our company and products.</summary>
         public const string Perception = "Perception";
+        /// <summary>Integer, optional: Option value of What they need most (rel_humanneed).</summary>
+        public const string PrimaryNeed = "PrimaryNeed";
         /// <summary>Integer, optional: Option value of Relationship (rel_relationshipstatus): would they take your call?</summary>
         public const string Relationship = "Relationship";
         /// <summary>String, optional: Option values of the observed risk behaviours (rel_riskbehaviour), separated by commas.</summary>
@@ -48,6 +50,8 @@ public static class PreviewRelationshipAssessmentApi
         public const string Explanation = "Explanation";
         /// <summary>Integer: Relationship health, 0 to 100; absent when too little is known.</summary>
         public const string HealthScore = "HealthScore";
+        /// <summary>String: The next step: the action's step, then the step of what they need most; absent when there is no action.</summary>
+        public const string NextStep = "NextStep";
         /// <summary>Integer: Option value of the recommended action (rel_recommendedaction); absent when the matrix inputs are incomplete.</summary>
         public const string RecommendedAction = "RecommendedAction";
         /// <summary>Integer: Option value of the relationship level (rel_relationshiplevel); absent when no behaviour is observed.</summary>

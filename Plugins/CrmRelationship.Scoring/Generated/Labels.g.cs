@@ -28,6 +28,14 @@ public static partial class Labels
         new Option((int)FeedbackCadence.HalfYearly, "Half-yearly"),
         new Option((int)FeedbackCadence.Yearly, "Yearly"));
 
+    private static readonly OptionTable HumanNeedOptions = new(
+        new Option((int)HumanNeed.Certainty, "Certainty"),
+        new Option((int)HumanNeed.Variety, "Variety"),
+        new Option((int)HumanNeed.Significance, "Significance"),
+        new Option((int)HumanNeed.Connection, "Connection"),
+        new Option((int)HumanNeed.Growth, "Growth"),
+        new Option((int)HumanNeed.Contribution, "Contribution"));
+
     private static readonly OptionTable OrganizationalPowerOptions = new(
         new Option((int)OrganizationalPower.Low, "Low"),
         new Option((int)OrganizationalPower.High, "High"));
@@ -85,6 +93,9 @@ public static partial class Labels
     /// <summary>The label of an option of <c>rel_feedbackcadence</c>.</summary>
     public static string Of(FeedbackCadence value) => FeedbackCadenceOptions.Label((int)value);
 
+    /// <summary>The label of an option of <c>rel_humanneed</c>.</summary>
+    public static string Of(HumanNeed value) => HumanNeedOptions.Label((int)value);
+
     /// <summary>The label of an option of <c>rel_organizationalpower</c>.</summary>
     public static string Of(OrganizationalPower value) => OrganizationalPowerOptions.Label((int)value);
 
@@ -126,6 +137,11 @@ public static partial class Labels
         if (choice == typeof(FeedbackCadence))
         {
             return FeedbackCadenceOptions;
+        }
+
+        if (choice == typeof(HumanNeed))
+        {
+            return HumanNeedOptions;
         }
 
         if (choice == typeof(OrganizationalPower))
@@ -199,14 +215,23 @@ public static partial class Labels
         /// <summary><c>rel_highpowercoverage</c></summary>
         public const string HighPowerCoverage = "High-power coverage (%)";
 
+        /// <summary><c>rel_keycontactchangedon</c></summary>
+        public const string KeyContactChangedOn = "Key contact changed on";
+
         /// <summary><c>rel_keycontactid</c></summary>
         public const string KeyContactId = "Key contact";
 
         /// <summary><c>rel_nextfeedbackdue</c></summary>
         public const string NextFeedbackDue = "Next feedback due";
 
+        /// <summary><c>rel_nextstep</c></summary>
+        public const string NextStep = "Next step";
+
         /// <summary><c>rel_potentialcontacts</c></summary>
         public const string PotentialContacts = "Contacts with potential";
+
+        /// <summary><c>rel_previouskeycontactid</c></summary>
+        public const string PreviousKeyContactId = "Previous key contact";
 
         /// <summary><c>rel_recommendedaction</c></summary>
         public const string RecommendedAction = "Recommended action";
@@ -263,6 +288,9 @@ public static partial class Labels
         /// <summary><c>rel_nextfeedbackdue</c></summary>
         public const string NextFeedbackDue = "Next feedback due";
 
+        /// <summary><c>rel_nextstep</c></summary>
+        public const string NextStep = "Next step";
+
         /// <summary><c>rel_observedbehaviours</c></summary>
         public const string ObservedBehaviours = "Relationship behaviours observed";
 
@@ -274,6 +302,9 @@ public static partial class Labels
 
         /// <summary><c>rel_previouslevel</c></summary>
         public const string PreviousLevel = "Previous level";
+
+        /// <summary><c>rel_primaryneed</c></summary>
+        public const string PrimaryNeed = "What they need most";
 
         /// <summary><c>rel_recommendedaction</c></summary>
         public const string RecommendedAction = "Recommended action";

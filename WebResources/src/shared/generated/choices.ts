@@ -37,6 +37,16 @@ export const FeedbackCadence = {
     Yearly: 415700002,
 } as const;
 
+/** The six human needs that drive almost every relationship. (rel_humanneed) */
+export const HumanNeed = {
+    Certainty: 415700000,
+    Variety: 415700001,
+    Significance: 415700002,
+    Connection: 415700003,
+    Growth: 415700004,
+    Contribution: 415700005,
+} as const;
+
 /** Whether the person can advance your cause or subvert an initiative. (rel_organizationalpower) */
 export const OrganizationalPower = {
     Low: 415700000,
@@ -131,6 +141,18 @@ export const Choices = {
             { key: "Quarterly", label: "Quarterly", value: 415700000 },
             { key: "HalfYearly", label: "Half-yearly", value: 415700001 },
             { key: "Yearly", label: "Yearly", value: 415700002 },
+        ],
+    },
+    humanNeed: {
+        name: "rel_humanneed",
+        multiSelect: false,
+        options: [
+            { key: "Certainty", label: "Certainty", value: 415700000 },
+            { key: "Variety", label: "Variety", value: 415700001 },
+            { key: "Significance", label: "Significance", value: 415700002 },
+            { key: "Connection", label: "Connection", value: 415700003 },
+            { key: "Growth", label: "Growth", value: 415700004 },
+            { key: "Contribution", label: "Contribution", value: 415700005 },
         ],
     },
     organizationalPower: {

@@ -27,12 +27,18 @@ export const AccountColumns = {
     healthScore: "rel_healthscore",
     /** High-power coverage (%) */
     highPowerCoverage: "rel_highpowercoverage",
+    /** Key contact changed on */
+    keyContactChangedOn: "rel_keycontactchangedon",
     /** Key contact */
     keyContactId: "rel_keycontactid",
     /** Next feedback due */
     nextFeedbackDue: "rel_nextfeedbackdue",
+    /** Next step */
+    nextStep: "rel_nextstep",
     /** Contacts with potential */
     potentialContacts: "rel_potentialcontacts",
+    /** Previous key contact */
+    previousKeyContactId: "rel_previouskeycontactid",
     /** Recommended action */
     recommendedAction: "rel_recommendedaction",
     /** Relationship level */
@@ -72,6 +78,8 @@ export const ContactColumns = {
     levelChangedOn: "rel_levelchangedon",
     /** Next feedback due */
     nextFeedbackDue: "rel_nextfeedbackdue",
+    /** Next step */
+    nextStep: "rel_nextstep",
     /** Relationship behaviours observed */
     observedBehaviours: "rel_observedbehaviours",
     /** Organizational power */
@@ -80,6 +88,8 @@ export const ContactColumns = {
     perception: "rel_perception",
     /** Previous level */
     previousLevel: "rel_previouslevel",
+    /** What they need most */
+    primaryNeed: "rel_primaryneed",
     /** Recommended action */
     recommendedAction: "rel_recommendedaction",
     /** Relationship */
