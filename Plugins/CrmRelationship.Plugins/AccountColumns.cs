@@ -22,6 +22,7 @@ internal static class AccountColumns
         Names.Standard.ContactId, Names.Standard.FullName, Names.Standard.CreatedOn,
         Names.ContactInputs.OrganizationalPower, Names.ContactInputs.Relationship,
         Names.Computed.RecommendedAction, Names.Computed.RelationshipLevel, Names.Computed.HealthScore, Names.Computed.ExpectationGap,
+        Names.Computed.NextStep,
     };
 
     /// <summary>
@@ -55,8 +56,21 @@ internal static class AccountColumns
             RelationshipLevel = values.Choice<RelationshipLevel>(Names.Computed.RelationshipLevel),
             HealthScore = values.WholeNumber(Names.Computed.HealthScore),
             ExpectationGap = values.WholeNumber(Names.Computed.ExpectationGap),
+            NextStep = values.Text(Names.Computed.NextStep),
         };
     }
+
+    /// <summary>
+    /// The stored key contact and its last change (relationship-model.md §10), from the stored account or the
+    /// account step's pre-image, with the contact the save takes out of the account, if any.
+    /// </summary>
+    public static KeyContactHistory History(ColumnValues stored, ContactDeparture? departure) => new()
+    {
+        StoredKeyContactId = stored.ReferenceId(Names.Computed.KeyContactId),
+        PreviousKeyContactId = stored.ReferenceId(Names.Computed.PreviousKeyContactId),
+        KeyContactChangedOn = stored.Date(Names.Computed.KeyContactChangedOn),
+        Departure = departure,
+    };
 
     /// <summary>Every active contact whose parent customer is the account: one query per page of <see cref="PageSize"/>.</summary>
     public static List<AccountContact> ActiveContacts(IOrganizationService service, Guid accountId)

@@ -50,7 +50,7 @@ public sealed class AccountScoringPlugin : IPlugin
             var accountId = target.Id != Guid.Empty ? target.Id : call.Context.PrimaryEntityId;
             var inputs = AccountColumns.Inputs(new ColumnValues(target, stored), now);
             var contacts = AccountColumns.ActiveContacts(call.Service, accountId);
-            score = scorer.ScoreAccount(inputs, contacts, now);
+            score = scorer.ScoreAccount(inputs, contacts, now, AccountColumns.History(new ColumnValues(null, stored), null));
             call.Trace("Scored account {0} from {1} active contacts.", accountId, contacts.Count);
         }
 

@@ -97,6 +97,9 @@ internal readonly struct ColumnValues
 
     public string? Text(string column) => Raw(column) as string;
 
+    /// <summary>The id of a lookup's record as text ("D" format), or null.</summary>
+    public string? ReferenceId(string column) => Raw(column) is EntityReference reference ? reference.Id.ToString("D") : null;
+
     private void RefuseIfSaving(string column, int value)
     {
         if (target is not null && target.Attributes.ContainsKey(column))

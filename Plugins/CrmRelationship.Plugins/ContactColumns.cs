@@ -21,6 +21,7 @@ internal static class ContactColumns
         CustomerViewLevel = values.Choice<RelationshipLevel>(Names.ContactInputs.CustomerViewLevel),
         CustomerViewDate = values.CaptureDate(Names.ContactInputs.CustomerViewDate, Labels.ContactFields.CustomerViewDate, now),
         FeedbackCadence = values.Choice<FeedbackCadence>(Names.ContactInputs.FeedbackCadence),
+        PrimaryNeed = values.Choice<HumanNeed>(Names.ContactInputs.PrimaryNeed),
     };
 
     /// <summary>The stored level and its last change, from the pre-image.</summary>

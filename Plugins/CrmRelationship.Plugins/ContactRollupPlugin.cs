@@ -57,16 +57,31 @@ public sealed class ContactRollupPlugin : IPlugin
         var now = DateTime.UtcNow;
         foreach (var accountId in accounts)
         {
-            Recalculate(call, scorer, accountId, now);
+            var departure = accountId == before.AccountId && after.AccountId != before.AccountId ? Departure(call, before, after) : null;
+            Recalculate(call, scorer, accountId, departure, now);
         }
     }
 
-    private static void Recalculate(PluginCall call, RelationshipScorer scorer, Guid accountId, DateTime now)
+    /// <summary>
+    /// Why the contact leaves the account it was active in (relationship-model.md §10): deleted, deactivated (a
+    /// change of state wins over a change of parent in the same save), moved to another account, or removed.
+    /// </summary>
+    private static ContactDeparture Departure(PluginCall call, RolledUpContact before, RolledUpContact after)
+    {
+        var reason = call.IsMessage(Messages.Delete) ? DepartureReason.Deleted
+            : !after.IsActive ? DepartureReason.Deactivated
+            : after.ParentAccountId is not null ? DepartureReason.MovedToAnotherAccount
+            : DepartureReason.RemovedFromAccount;
+        return new ContactDeparture { Id = call.Context.PrimaryEntityId.ToString("D"), Name = before.Name, Reason = reason };
+    }
+
+    private static void Recalculate(PluginCall call, RelationshipScorer scorer, Guid accountId, ContactDeparture? departure, DateTime now)
     {
         var service = call.Service;
         var stored = service.Retrieve(Names.Account, accountId, new ColumnSet(AccountColumns.AccountColumnsToCompare));
         var contacts = AccountColumns.ActiveContacts(service, accountId);
-        var score = scorer.ScoreAccount(AccountColumns.Inputs(new ColumnValues(null, stored), now), contacts, now);
+        var storedValues = new ColumnValues(null, stored);
+        var score = scorer.ScoreAccount(AccountColumns.Inputs(storedValues, now), contacts, now, AccountColumns.History(storedValues, departure));
         var changes = AccountColumns.Changes(score, stored, now);
         if (changes is null)
         {
@@ -86,23 +101,33 @@ public sealed class ContactRollupPlugin : IPlugin
     {
         private readonly object?[] values;
 
-        private RolledUpContact(Guid? accountId, object?[] values)
+        private RolledUpContact(Guid? parentAccountId, bool isActive, string? name, object?[] values)
         {
-            AccountId = accountId;
+            ParentAccountId = parentAccountId;
+            IsActive = isActive;
+            Name = name;
             this.values = values;
         }
 
-        public static RolledUpContact None => new(null, Array.Empty<object?>());
+        public static RolledUpContact None => new(null, false, null, Array.Empty<object?>());
 
         /// <summary>The parent account while the contact is active; null when it counts for no account.</summary>
-        public Guid? AccountId { get; }
+        public Guid? AccountId => IsActive ? ParentAccountId : null;
+
+        /// <summary>The parent customer when it is an account, whatever the contact's state.</summary>
+        public Guid? ParentAccountId { get; }
+
+        public bool IsActive { get; }
+
+        /// <summary>The contact's full name, used only in the account's explanation.</summary>
+        public string? Name { get; }
 
         public static RolledUpContact From(Entity image)
         {
             var parent = image.GetAttributeValue<EntityReference>(Names.Standard.ParentCustomerId);
             var state = image.GetAttributeValue<OptionSetValue>(Names.Standard.StateCode);
             var active = state is null || state.Value == Names.ActiveState;
-            var accountId = active && parent is not null && string.Equals(parent.LogicalName, Names.Account, StringComparison.Ordinal)
+            var parentAccountId = parent is not null && string.Equals(parent.LogicalName, Names.Account, StringComparison.Ordinal)
                 ? parent.Id
                 : (Guid?)null;
             var rolled = new object?[AccountColumns.RolledUpContactColumns.Length];
@@ -111,7 +136,7 @@ public sealed class ContactRollupPlugin : IPlugin
                 image.Attributes.TryGetValue(AccountColumns.RolledUpContactColumns[i], out rolled[i]);
             }
 
-            return new RolledUpContact(accountId, rolled);
+            return new RolledUpContact(parentAccountId, active, image.GetAttributeValue<string>(Names.Standard.FullName), rolled);
         }
 
         public bool SameValues(RolledUpContact other)

@@ -29,6 +29,7 @@ internal static class PreviewParameters
         CustomerViewLevel = Choice<RelationshipLevel>(request, Api.CustomerViewLevel),
         CustomerViewDate = CaptureDate(request, Api.CustomerViewDate, now),
         FeedbackCadence = Choice<FeedbackCadence>(request, Api.FeedbackCadence),
+        PrimaryNeed = Choice<HumanNeed>(request, Api.PrimaryNeed),
     };
 
     /// <summary>Sets the response properties. Values that were not computed are left out, so callers read them as null.</summary>
@@ -40,6 +41,10 @@ internal static class PreviewParameters
         SetIfKnown(response, Api.ExpectationAlignment, Labels.ValueOf(score.ExpectationAlignment));
         SetIfKnown(response, Api.HealthScore, score.HealthScore);
         response[Api.Explanation] = score.Explanation;
+        if (score.NextStep is { } nextStep)
+        {
+            response[Api.NextStep] = nextStep;
+        }
     }
 
     /// <summary>How many request parameters carry a value; traced, never their values.</summary>

@@ -72,6 +72,8 @@ internal sealed class ScoreValues : IScoreValueSink
 
     public void Explanation(IExplainedScore score) => value = score.Explanation;
 
+    public void Text(string? text) => value = text;
+
     public void ContactReference(string? contactId) =>
         value = contactId is null ? null : new EntityReference(Names.Contact, Guid.Parse(contactId));
 }

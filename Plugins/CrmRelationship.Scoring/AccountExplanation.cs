@@ -11,8 +11,13 @@ namespace CrmRelationship.Scoring;
 /// </summary>
 internal static class AccountExplanation
 {
-    public static void Write(AccountRollup rollup, AccountInputs inputs, DateTime? nextFeedbackDue, DateTime now, ref ExplanationWriter w)
+    public static void Write(AccountRollup rollup, AccountInputs inputs, DateTime? nextFeedbackDue, DateTime now, ContactDeparture? left, ref ExplanationWriter w)
     {
+        if (left is not null)
+        {
+            WriteLeft(left, rollup, now, ref w);
+        }
+
         WriteKeyContact(rollup, ref w);
         WriteCounts(rollup, ref w);
         if (rollup.Assessed == 0)
@@ -56,6 +61,33 @@ internal static class AccountExplanation
             w.Text(" comes first because ");
             w.Text(KeyContactOrder.Reason(key, runnerUp));
             w.Char('.');
+        }
+    }
+
+    /// <summary>"Corinne Favre, the key contact, left on 2026-12-03 (deactivated); Beat Zimmermann is now the key contact."</summary>
+    private static void WriteLeft(ContactDeparture left, AccountRollup rollup, DateTime now, ref ExplanationWriter w)
+    {
+        w.Line(string.Empty);
+        WriteName(left.Name, left.Id, ref w);
+        w.Text(", the key contact, left on ");
+        w.Date(now);
+        w.Text(" (");
+        w.Text(left.Reason switch
+        {
+            DepartureReason.Deactivated => "deactivated",
+            DepartureReason.MovedToAnotherAccount => "moved to another account",
+            DepartureReason.RemovedFromAccount => "removed from the account",
+            _ => "deleted",
+        });
+        w.Text("); ");
+        if (rollup.KeyContact is { } key)
+        {
+            WriteName(key, ref w);
+            w.Text(" is now the key contact.");
+        }
+        else
+        {
+            w.Text("no other active contact is assessed, so the account has no key contact.");
         }
     }
 
@@ -205,15 +237,17 @@ internal static class AccountExplanation
     }
 
     /// <summary>The contact's stored name as plain text, or "contact" and its id when it has no name.</summary>
-    private static void WriteName(AccountContact contact, ref ExplanationWriter w)
+    private static void WriteName(AccountContact contact, ref ExplanationWriter w) => WriteName(contact.Name, contact.Id, ref w);
+
+    private static void WriteName(string? name, string? id, ref ExplanationWriter w)
     {
-        if (ExplanationWriter.HasPlainText(contact.Name))
+        if (ExplanationWriter.HasPlainText(name))
         {
-            w.PlainText(contact.Name!);
+            w.PlainText(name!);
             return;
         }
 
         w.Text("contact ");
-        w.PlainText(contact.Id ?? string.Empty);
+        w.PlainText(id ?? string.Empty);
     }
 }

@@ -40,6 +40,9 @@ public sealed class AccountContact
 
     public int? ExpectationGap { get; init; }
 
+    /// <summary>The contact's next step (relationship-model.md §10); the account's is its key contact's.</summary>
+    public string? NextStep { get; init; }
+
     /// <summary>The rollup's view of a contact that has just been scored.</summary>
     public static AccountContact From(string id, string? name, DateTime? createdOn, ContactInputs inputs, ContactScore score)
     {
@@ -56,6 +59,7 @@ public sealed class AccountContact
             RelationshipLevel = score.RelationshipLevel,
             HealthScore = score.HealthScore,
             ExpectationGap = score.ExpectationGap,
+            NextStep = score.NextStep,
         };
     }
 }
@@ -88,6 +92,15 @@ public sealed class AccountScore : IExplainedScore
     /// <summary>The <see cref="AccountContact.Id"/> of the key contact, or null.</summary>
     public string? KeyContactId { get; init; }
 
+    /// <summary>The key contact's next step prefixed with their name (relationship-model.md §10), or null.</summary>
+    public string? NextStep { get; init; }
+
+    /// <summary>The key contact before the last change of key contact, or null (always null without a <see cref="KeyContactHistory"/>).</summary>
+    public string? PreviousKeyContactId { get; init; }
+
+    /// <summary>When the key contact last changed, or null.</summary>
+    public DateTime? KeyContactChangedOn { get; init; }
+
     public string Explanation { get; init; } = string.Empty;
 
     public void WriteExplanation(IExplanationSink sink)
@@ -99,4 +112,50 @@ public sealed class AccountScore : IExplainedScore
 
         sink.Append(Explanation);
     }
+}
+
+/// <summary>Why a key contact left its account (relationship-model.md §10).</summary>
+public enum DepartureReason
+{
+    /// <summary>Its state changed from active to inactive.</summary>
+    Deactivated,
+
+    /// <summary>Its parent customer changed to another account.</summary>
+    MovedToAnotherAccount,
+
+    /// <summary>Its parent customer was cleared or set to a contact.</summary>
+    RemovedFromAccount,
+
+    /// <summary>It was deleted.</summary>
+    Deleted,
+}
+
+/// <summary>A contact that the save being rolled up takes out of the account's active contacts, and why.</summary>
+public sealed class ContactDeparture
+{
+    /// <summary>The contact's id as text (compared with the stored key contact ignoring case).</summary>
+    public string Id { get; init; } = string.Empty;
+
+    /// <summary>Used only in the account's explanation.</summary>
+    public string? Name { get; init; }
+
+    public DepartureReason Reason { get; init; }
+}
+
+/// <summary>
+/// What is stored about the account's key contact, so that a change of key contact can be kept (previous key
+/// contact, key contact changed on) and a key contact that left explained (relationship-model.md §10). Null when
+/// there is no stored record (the offline scorer).
+/// </summary>
+public sealed class KeyContactHistory
+{
+    /// <summary>The stored key contact's id as text, or null.</summary>
+    public string? StoredKeyContactId { get; init; }
+
+    public string? PreviousKeyContactId { get; init; }
+
+    public DateTime? KeyContactChangedOn { get; init; }
+
+    /// <summary>The contact the save being rolled up takes out of the account, or null.</summary>
+    public ContactDeparture? Departure { get; init; }
 }

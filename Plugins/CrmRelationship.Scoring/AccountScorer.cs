@@ -10,7 +10,7 @@ namespace CrmRelationship.Scoring;
 /// </summary>
 internal static class AccountScorer
 {
-    public static AccountScore Score(AccountInputs inputs, IEnumerable<AccountContact> contacts, DateTime now, ScoringSettings settings)
+    public static AccountScore Score(AccountInputs inputs, IEnumerable<AccountContact> contacts, DateTime now, ScoringSettings settings, KeyContactHistory? history)
     {
         var rollup = new AccountRollup(settings.HighPowerWeight);
         foreach (var contact in contacts)
@@ -18,10 +18,16 @@ internal static class AccountScorer
             rollup.Add(contact);
         }
 
+        var change = KeyContactChange.Of(history, rollup.KeyContact?.Id, now);
         if (rollup.Assessed == 0)
         {
             // relationship-model.md §7: "An account with no assessed contacts has these values emptied".
-            return new AccountScore { Explanation = Explain(rollup, inputs, null, now) };
+            return new AccountScore
+            {
+                PreviousKeyContactId = change.PreviousKeyContactId,
+                KeyContactChangedOn = change.ChangedOn,
+                Explanation = Explain(rollup, inputs, null, now, change.Left),
+            };
         }
 
         var level = rollup.Level;
@@ -44,16 +50,60 @@ internal static class AccountScorer
             PotentialContacts = rollup.WithPotential,
             HighPowerCoverage = rollup.HighPowerCoverage,
             KeyContactId = rollup.KeyContact?.Id,
-            Explanation = Explain(rollup, inputs, due, now),
+            NextStep = NextSteps.ForAccount(rollup.KeyContact),
+            PreviousKeyContactId = change.PreviousKeyContactId,
+            KeyContactChangedOn = change.ChangedOn,
+            Explanation = Explain(rollup, inputs, due, now, change.Left),
         };
     }
 
-    private static string Explain(AccountRollup rollup, AccountInputs inputs, DateTime? nextFeedbackDue, DateTime now)
+    private static string Explain(AccountRollup rollup, AccountInputs inputs, DateTime? nextFeedbackDue, DateTime now, ContactDeparture? left)
     {
         var sink = new StringExplanationSink();
         var writer = new ExplanationWriter(sink);
-        AccountExplanation.Write(rollup, inputs, nextFeedbackDue, now, ref writer);
+        AccountExplanation.Write(rollup, inputs, nextFeedbackDue, now, left, ref writer);
         writer.End();
         return sink.ToString();
     }
+}
+
+/// <summary>
+/// Whether a rollup changes the account's key contact (relationship-model.md §10): from a stored key contact to
+/// another or to none. A first key contact, where none was stored, is no change. The previous key contact and the
+/// date are then kept; otherwise the stored ones stay.
+/// </summary>
+internal readonly struct KeyContactChange
+{
+    private KeyContactChange(string? previous, DateTime? changedOn, ContactDeparture? left)
+    {
+        PreviousKeyContactId = previous;
+        ChangedOn = changedOn;
+        Left = left;
+    }
+
+    public string? PreviousKeyContactId { get; }
+
+    public DateTime? ChangedOn { get; }
+
+    /// <summary>The key contact that left, when the change is because they left; otherwise null.</summary>
+    public ContactDeparture? Left { get; }
+
+    public static KeyContactChange Of(KeyContactHistory? history, string? newKeyContactId, DateTime now)
+    {
+        if (history is null)
+        {
+            return default;
+        }
+
+        var stored = history.StoredKeyContactId;
+        if (stored is null || SameId(stored, newKeyContactId))
+        {
+            return new KeyContactChange(history.PreviousKeyContactId, history.KeyContactChangedOn, null);
+        }
+
+        var left = history.Departure is { } departure && SameId(departure.Id, stored) ? departure : null;
+        return new KeyContactChange(stored, now, left);
+    }
+
+    private static bool SameId(string a, string? b) => b is not null && string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 }

@@ -34,6 +34,9 @@ public sealed class ContactInputs
 
     /// <summary>Empty means quarterly.</summary>
     public FeedbackCadence? FeedbackCadence { get; init; }
+
+    /// <summary>What they need most (relationship-model.md §10); it adds its step to the next step.</summary>
+    public HumanNeed? PrimaryNeed { get; init; }
 }
 
 /// <summary>
@@ -75,6 +78,9 @@ public sealed class ContactScore : IExplainedScore
     public DateTime? NextFeedbackDue { get; init; }
 
     public int? HealthScore { get; init; }
+
+    /// <summary>What to do next (relationship-model.md §10), at most 500 characters; null without an action.</summary>
+    public string? NextStep { get; init; }
 
     /// <summary>
     /// The plain-language explanation (relationship-model.md §6), built on first use from the facts

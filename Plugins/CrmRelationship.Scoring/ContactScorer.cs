@@ -48,6 +48,10 @@ internal static class ContactScorer
             ExpectationAlignment = gap is null ? null : ExpectationGap.Alignment(gap.Value),
             NextFeedbackDue = ExpectationGap.NextFeedbackDue(captured, inputs.FeedbackCadence, level is not null, now.Date),
             HealthScore = Health.Score(parts, settings.HealthWeights),
+
+            // Issue 14 (engagement) plugs in here: pass notYetNoticed: true when the contact's engagement is
+            // "not yet noticed". Until engagement exists it is not known, and the sentence is never written.
+            NextStep = settings.NextStep(action, inputs.PrimaryNeed, notYetNoticed: false),
             Facts = new ContactFacts(inputs, now, overridden, mask, riskMask, parts, settings.HealthWeights),
         };
     }

@@ -43,11 +43,14 @@ public static class LogicalNames
         public const string CustomerViewDate = ContactFields.CustomerViewDate;
         public const string FeedbackCadence = ContactFields.FeedbackCadence;
 
-        /// <summary>The nine inputs, in the order of dataverse-schema.md.</summary>
+        /// <summary>What they need most (relationship-model.md §10).</summary>
+        public const string PrimaryNeed = ContactFields.PrimaryNeed;
+
+        /// <summary>The ten inputs, in the order of dataverse-schema.md.</summary>
         public static readonly string[] All =
         {
             Relationship, OrganizationalPower, Perception, ActivityLevel, ObservedBehaviours,
-            RiskBehaviours, CustomerViewLevel, CustomerViewDate, FeedbackCadence,
+            RiskBehaviours, CustomerViewLevel, CustomerViewDate, FeedbackCadence, PrimaryNeed,
         };
     }
 
@@ -91,6 +94,9 @@ public static class LogicalNames
         public const string PotentialContacts = AccountFields.PotentialContacts;
         public const string HighPowerCoverage = AccountFields.HighPowerCoverage;
         public const string KeyContactId = AccountFields.KeyContactId;
+        public const string NextStep = ContactFields.NextStep;
+        public const string PreviousKeyContactId = AccountFields.PreviousKeyContactId;
+        public const string KeyContactChangedOn = AccountFields.KeyContactChangedOn;
 
         /// <summary>The contact's computed columns.</summary>
         public static readonly string[] Contact =
@@ -98,7 +104,7 @@ public static class LogicalNames
             ContactFields.RecommendedAction, ContactFields.ActionUrgency, ContactFields.RelationshipLevel, ContactFields.PreviousLevel,
             ContactFields.LevelChangedOn, ContactFields.Direction, ContactFields.ExpectationGap, ContactFields.ExpectationGapScore,
             ContactFields.ExpectationAlignment, ContactFields.NextFeedbackDue, ContactFields.HealthScore, ContactFields.ScoreExplanation,
-            ContactFields.ScoredOn,
+            ContactFields.ScoredOn, ContactFields.NextStep,
         };
 
         /// <summary>The account's computed columns.</summary>
@@ -107,7 +113,8 @@ public static class LogicalNames
             AccountFields.RecommendedAction, AccountFields.ActionUrgency, AccountFields.RelationshipLevel, AccountFields.ExpectationGap,
             AccountFields.ExpectationGapScore, AccountFields.ExpectationAlignment, AccountFields.NextFeedbackDue, AccountFields.HealthScore,
             AccountFields.ScoreExplanation, AccountFields.ScoredOn, AccountFields.AssessedContacts, AccountFields.RiskContacts,
-            AccountFields.PotentialContacts, AccountFields.HighPowerCoverage, AccountFields.KeyContactId,
+            AccountFields.PotentialContacts, AccountFields.HighPowerCoverage, AccountFields.KeyContactId, AccountFields.NextStep,
+            AccountFields.PreviousKeyContactId, AccountFields.KeyContactChangedOn,
         };
     }
 
@@ -126,6 +133,7 @@ public static class LogicalNames
         public const string ActivityLevel = PreviewRelationshipAssessmentApi.RequestParameters.ActivityLevel;
         public const string CustomerViewLevel = PreviewRelationshipAssessmentApi.RequestParameters.CustomerViewLevel;
         public const string FeedbackCadence = PreviewRelationshipAssessmentApi.RequestParameters.FeedbackCadence;
+        public const string PrimaryNeed = PreviewRelationshipAssessmentApi.RequestParameters.PrimaryNeed;
 
         /// <summary>String request parameters: option values separated by commas.</summary>
         public const string ObservedBehaviours = PreviewRelationshipAssessmentApi.RequestParameters.ObservedBehaviours;
@@ -143,5 +151,8 @@ public static class LogicalNames
 
         /// <summary>String response property, always set.</summary>
         public const string Explanation = PreviewRelationshipAssessmentApi.ResponseProperties.Explanation;
+
+        /// <summary>String response property, absent when there is no action.</summary>
+        public const string NextStep = PreviewRelationshipAssessmentApi.ResponseProperties.NextStep;
     }
 }

@@ -30,9 +30,18 @@ public sealed class RelationshipScorer
     /// <param name="activeContacts">Every active contact whose parent customer is the account.</param>
     /// <param name="now">The time of scoring; its date is "today".</param>
     public AccountScore ScoreAccount(AccountInputs inputs, IEnumerable<AccountContact> activeContacts, DateTime now) =>
+        ScoreAccount(inputs, activeContacts, now, null);
+
+    /// <param name="inputs">The account's own customer view.</param>
+    /// <param name="activeContacts">Every active contact whose parent customer is the account.</param>
+    /// <param name="now">The time of scoring; its date is "today", and it stamps a change of key contact.</param>
+    /// <param name="history">The stored key contact and its last change, and the contact the save takes out of the
+    /// account; null when there is no stored record (then previous key contact and the date stay empty).</param>
+    public AccountScore ScoreAccount(AccountInputs inputs, IEnumerable<AccountContact> activeContacts, DateTime now, KeyContactHistory? history) =>
         AccountScorer.Score(
             inputs ?? throw new ArgumentNullException(nameof(inputs)),
             activeContacts ?? throw new ArgumentNullException(nameof(activeContacts)),
             now,
-            Settings);
+            Settings,
+            history);
 }

@@ -23,6 +23,9 @@ public interface IScoreValueSink
 
     /// <summary>A lookup to a contact, by the contact's id, or null.</summary>
     void ContactReference(string? contactId);
+
+    /// <summary>A text value (the next step), or null when empty.</summary>
+    void Text(string? value);
 }
 
 /// <summary>A score that carries a plain-language explanation (relationship-model.md §6).</summary>
@@ -75,6 +78,7 @@ public static class ScoreColumns
         new(Names.Computed.HealthScore, (s, sink) => sink.WholeNumber(s.HealthScore)),
         new(Names.Computed.ScoreExplanation, (s, sink) => sink.Explanation(s)),
         new(Names.Computed.ActionUrgency, (s, sink) => sink.WholeNumber(RelationshipMatrix.Urgency(s.RecommendedAction))),
+        new(Names.Computed.NextStep, (s, sink) => sink.Text(s.NextStep)),
     };
 
     public static readonly ScoreColumn<AccountScore>[] Account =
@@ -93,6 +97,9 @@ public static class ScoreColumns
         new(Names.Computed.HighPowerCoverage, (s, sink) => sink.WholeNumber(s.HighPowerCoverage)),
         new(Names.Computed.KeyContactId, (s, sink) => sink.ContactReference(s.KeyContactId)),
         new(Names.Computed.ActionUrgency, (s, sink) => sink.WholeNumber(RelationshipMatrix.Urgency(s.RecommendedAction))),
+        new(Names.Computed.NextStep, (s, sink) => sink.Text(s.NextStep)),
+        new(Names.Computed.PreviousKeyContactId, (s, sink) => sink.ContactReference(s.PreviousKeyContactId)),
+        new(Names.Computed.KeyContactChangedOn, (s, sink) => sink.DateOnly(s.KeyContactChangedOn)),
     };
 
     private static void Choice(IScoreValueSink sink, RecommendedAction? value) =>

@@ -15,18 +15,30 @@ public sealed class ScoringSettings
 
     private readonly RecommendedAction[] matrix;
     private readonly bool[] overridden;
+    private readonly Dictionary<RecommendedAction, string> actionSteps;
+    private readonly Dictionary<HumanNeed, string> needSteps;
 
-    private ScoringSettings(RecommendedAction[] matrix, bool[] overridden, int highPowerWeight, HealthWeights healthWeights)
+    private ScoringSettings(
+        RecommendedAction[] matrix,
+        bool[] overridden,
+        int highPowerWeight,
+        HealthWeights healthWeights,
+        Dictionary<RecommendedAction, string> actionSteps,
+        Dictionary<HumanNeed, string> needSteps)
     {
         this.matrix = matrix;
         this.overridden = overridden;
+        this.actionSteps = actionSteps;
+        this.needSteps = needSteps;
         HighPowerWeight = highPowerWeight;
         HealthWeights = healthWeights;
     }
 
     /// <summary>The model as written: default matrix, weight 3, health weights 40/30/20/10.</summary>
     public static ScoringSettings Default { get; } =
-        new ScoringSettings(RelationshipMatrix.CopyDefaults(), new bool[RelationshipMatrix.RowCount], DefaultHighPowerWeight, HealthWeights.Default);
+        new ScoringSettings(
+            RelationshipMatrix.CopyDefaults(), new bool[RelationshipMatrix.RowCount], DefaultHighPowerWeight, HealthWeights.Default,
+            new Dictionary<RecommendedAction, string>(), new Dictionary<HumanNeed, string>());
 
     /// <summary>How much a High-power contact weighs in the account rollup (a Low or unknown one weighs 1).</summary>
     public int HighPowerWeight { get; }
@@ -38,6 +50,24 @@ public sealed class ScoringSettings
 
     /// <summary>True when an administrator set this row to something other than the default.</summary>
     public bool IsOverridden(int rowIndex) => overridden[rowIndex];
+
+    /// <summary>The step of an action after overrides (relationship-model.md §10).</summary>
+    public string StepFor(RecommendedAction action) =>
+        actionSteps.TryGetValue(action, out var step) ? step : NextSteps.DefaultFor(action);
+
+    /// <summary>The step of a need after overrides (relationship-model.md §10).</summary>
+    public string StepFor(HumanNeed need) =>
+        needSteps.TryGetValue(need, out var step) ? step : NextSteps.DefaultFor(need);
+
+    /// <summary>
+    /// A contact's next step (relationship-model.md §10): the action's step, then the need's, then the
+    /// regular-contact sentence when <paramref name="notYetNoticed"/>; null without an action.
+    /// </summary>
+    /// <param name="action">The recommended action, or null.</param>
+    /// <param name="need">What they need most, or null.</param>
+    /// <param name="notYetNoticed">True when the contact's engagement is "not yet noticed"; false (no sentence) while engagement is not known.</param>
+    public string? NextStep(RecommendedAction? action, HumanNeed? need, bool notYetNoticed = false) =>
+        action is { } a ? NextSteps.Compose(StepFor(a), need is { } n ? StepFor(n) : null, notYetNoticed) : null;
 
     /// <summary>
     /// Reads the settings JSON. Null, empty or whitespace gives <see cref="Default"/>.
@@ -60,6 +90,8 @@ public sealed class ScoringSettings
         var overridden = new bool[RelationshipMatrix.RowCount];
         var highPowerWeight = DefaultHighPowerWeight;
         var health = HealthWeights.Default;
+        var actionSteps = new Dictionary<RecommendedAction, string>();
+        var needSteps = new Dictionary<HumanNeed, string>();
 
         foreach (var pair in settings)
         {
@@ -74,12 +106,76 @@ public sealed class ScoringSettings
                 case "healthWeights":
                     health = ReadHealthWeights(pair.Value);
                     break;
+                case "nextSteps":
+                    ReadNextSteps(pair.Value, actionSteps, needSteps);
+                    break;
                 default:
-                    throw new ScoringSettingsException(pair.Key, "is not a setting. The settings are matrix, highPowerWeight and healthWeights.");
+                    throw new ScoringSettingsException(pair.Key, "is not a setting. The settings are matrix, highPowerWeight, healthWeights and nextSteps.");
             }
         }
 
-        return new ScoringSettings(rows, overridden, highPowerWeight, health);
+        return new ScoringSettings(rows, overridden, highPowerWeight, health, actionSteps, needSteps);
+    }
+
+    private static void ReadNextSteps(object? value, Dictionary<RecommendedAction, string> actionSteps, Dictionary<HumanNeed, string> needSteps)
+    {
+        if (value is not Dictionary<string, object?> nextSteps)
+        {
+            throw new ScoringSettingsException("nextSteps", "must be an object such as {\"actions\": {\"Low risk, move on\": \"...\"}, \"needs\": {\"Growth\": \"...\"}}.");
+        }
+
+        foreach (var pair in nextSteps)
+        {
+            switch (pair.Key)
+            {
+                case "actions":
+                    ReadSteps("nextSteps.actions", pair.Value, NextSteps.MaxActionStepLength, "one of the 11 actions", actionSteps);
+                    break;
+                case "needs":
+                    ReadSteps("nextSteps.needs", pair.Value, NextSteps.MaxNeedStepLength, "one of the 6 needs", needSteps);
+                    break;
+                default:
+                    throw new ScoringSettingsException("nextSteps." + pair.Key, "is not a setting. The next-step settings are actions and needs.");
+            }
+        }
+    }
+
+    private static void ReadSteps<TChoice>(string key, object? value, int maxLength, string what, Dictionary<TChoice, string> steps)
+        where TChoice : struct, Enum
+    {
+        if (value is not Dictionary<string, object?> overrides)
+        {
+            throw new ScoringSettingsException(key, "must be an object whose keys are labels of " + what + ".");
+        }
+
+        foreach (var pair in overrides)
+        {
+            var itemKey = key + "." + pair.Key;
+            if (!Labels.TryParse(pair.Key, out TChoice choice) || !string.Equals(pair.Key, pair.Key.Trim(), StringComparison.Ordinal))
+            {
+                throw new ScoringSettingsException(itemKey, "is not " + what + ": " + string.Join("; ", Labels.All<TChoice>()) + ".");
+            }
+
+            if (pair.Value is not string step || step.Trim().Length == 0 || step.Length > maxLength || HasControl(step))
+            {
+                throw new ScoringSettingsException(itemKey, "must be text of 1 to " + maxLength + " characters without line breaks.");
+            }
+
+            steps[choice] = step;
+        }
+    }
+
+    private static bool HasControl(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsControl(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void ReadMatrix(object? value, RecommendedAction[] rows, bool[] overridden)

@@ -39,7 +39,7 @@ public sealed class CustomApiTests
     }
 
     [Test]
-    public void PreviewApi_RequestParameters_AreTheNineInputsAllOptional()
+    public void PreviewApi_RequestParameters_AreTheTenInputsAllOptional()
     {
         Assert.That(
             Preview.RequestParameters.Select(p => (p.UniqueName, p.Type, p.IsOptional)),
@@ -54,11 +54,12 @@ public sealed class CustomApiTests
                 (Api.ObservedBehaviours, CustomApiFieldType.String, (bool?)true),
                 (Api.RiskBehaviours, CustomApiFieldType.String, (bool?)true),
                 (Api.CustomerViewDate, CustomApiFieldType.DateTime, (bool?)true),
+                (Api.PrimaryNeed, CustomApiFieldType.Integer, (bool?)true),
             }));
     }
 
     [Test]
-    public void PreviewApi_ResponseProperties_AreTheComputedValuesAndTheExplanation()
+    public void PreviewApi_ResponseProperties_AreTheComputedValuesTheExplanationAndTheNextStep()
     {
         Assert.That(
             Preview.ResponseProperties.Select(p => (p.UniqueName, p.Type)),
@@ -70,6 +71,7 @@ public sealed class CustomApiTests
                 (Api.ExpectationAlignment, CustomApiFieldType.Integer),
                 (Api.HealthScore, CustomApiFieldType.Integer),
                 (Api.Explanation, CustomApiFieldType.String),
+                (Api.NextStep, CustomApiFieldType.String),
             }));
     }
 

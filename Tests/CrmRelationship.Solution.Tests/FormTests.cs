@@ -116,7 +116,7 @@ public sealed class FormTests
         Assert.That(fields, Is.EquivalentTo(Fixture.Page.ContactColumns.Select(c => c.LogicalName).Where(n => n != OffTheForms)));
     }
 
-    [TestCase("rel_matrix_section", "rel_relationship,rel_organizationalpower,rel_perception,rel_activitylevel")]
+    [TestCase("rel_matrix_section", "rel_relationship,rel_organizationalpower,rel_perception,rel_activitylevel,rel_primaryneed")]
     [TestCase("rel_ladder_section", "rel_observedbehaviours,rel_riskbehaviours")]
     [TestCase("rel_customerview_section", "rel_customerviewlevel,rel_customerviewdate,rel_feedbackcadence")]
     [TestCase("rel_explanation_section", "rel_scoreexplanation")]
@@ -125,6 +125,14 @@ public sealed class FormTests
         var controls = ContactForm().Section(section)?.Controls.Select(c => c.DataFieldName) ?? [];
 
         Assert.That(string.Join(",", controls), Is.EqualTo(fields));
+    }
+
+    [Test]
+    public void ContactForm_AssessmentSection_ShowsTheNextStepRightUnderTheAction()
+    {
+        var controls = ContactForm().Section("rel_assessment_section")?.Controls.Select(c => c.DataFieldName).ToList() ?? [];
+
+        Assert.That(controls.IndexOf("rel_nextstep"), Is.EqualTo(controls.IndexOf("rel_recommendedaction") + 1).And.GreaterThan(0));
     }
 
     [Test]

@@ -18,13 +18,13 @@ public sealed class StepTests
 
     private const string ContactInputs =
         "rel_relationship,rel_organizationalpower,rel_perception,rel_activitylevel,rel_observedbehaviours,"
-        + "rel_riskbehaviours,rel_customerviewlevel,rel_customerviewdate,rel_feedbackcadence";
+        + "rel_riskbehaviours,rel_customerviewlevel,rel_customerviewdate,rel_feedbackcadence,rel_primaryneed";
 
     private const string AccountInputs = "rel_customerviewlevel,rel_customerviewdate,rel_feedbackcadence";
 
     private const string RollupImage =
         "parentcustomerid,statecode,createdon,fullname,rel_organizationalpower,rel_relationship,"
-        + "rel_recommendedaction,rel_relationshiplevel,rel_healthscore,rel_expectationgap";
+        + "rel_recommendedaction,rel_relationshiplevel,rel_healthscore,rel_expectationgap,rel_nextstep";
 
     [TestCase(ContactScoring, "Create", "contact", 20, "")]
     [TestCase(ContactScoring, "Update", "contact", 20, ContactInputs)]
@@ -59,7 +59,7 @@ public sealed class StepTests
     [TestCase(ContactRollup, "Update", "contact", "PreImage", 0, "Target", RollupImage)]
     [TestCase(ContactRollup, "Update", "contact", "PostImage", 1, "Target", RollupImage)]
     [TestCase(ContactRollup, "Delete", "contact", "PreImage", 0, "Target", RollupImage)]
-    [TestCase(AccountScoring, "Update", "account", "PreImage", 0, "Target", AccountInputs)]
+    [TestCase(AccountScoring, "Update", "account", "PreImage", 0, "Target", AccountInputs + ",rel_keycontactid,rel_previouskeycontactid,rel_keycontactchangedon")]
     public void StepImage_Registration_HasItsTypePropertyAliasAndColumns(
         string plugin, string message, string entity, string image, int type, string property, string columns)
     {

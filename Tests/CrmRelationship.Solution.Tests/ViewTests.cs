@@ -156,6 +156,39 @@ public sealed partial class ViewTests
     }
 
     [Test]
+    public void ContactViews_Columns_ShowTheNextStepBesideTheAction()
+    {
+        // relationship-model.md §10: beside the action, or beside its urgency where that follows the action; a view
+        // of one action shows the next step after the contact's account.
+        var wrong = Fixture.Source.Views.Where(v => v.EntityLogicalName == LogicalNames.Contact)
+            .Where(v =>
+            {
+                var cells = v.LayoutColumns.ToList();
+                var before = cells.Contains(ActionUrgency) ? ActionUrgency : cells.Contains(Action) ? Action : LogicalNames.Standard.ParentCustomerId;
+                return cells.IndexOf(LogicalNames.Computed.NextStep) != cells.IndexOf(before) + 1 || !v.FetchAttributes.Contains(LogicalNames.Computed.NextStep);
+            })
+            .Select(v => v.Name);
+
+        Assert.That(wrong, Is.Empty);
+    }
+
+    [Test]
+    public void KeyContactChangedView_Filter_IsActiveAccountsChangedInTheLast30DaysByARelativeDate()
+    {
+        var view = Fixture.Source.View("Accounts whose key contact changed in the last 30 days");
+
+        Assert.That(
+            view.Conditions.Select(c => (c.Attribute, c.Operator, string.Join(",", c.Values), c.Depth)),
+            Is.EquivalentTo(new[]
+            {
+                (LogicalNames.Standard.StateCode, "eq", "0", 1),
+                (LogicalNames.Computed.KeyContactChangedOn, "last-x-days", "30", 1),
+            }));
+        Assert.That(view.Orders, Is.EqualTo(new[] { new ViewOrder(LogicalNames.Computed.KeyContactChangedOn, true) }));
+        Assert.That(view.LayoutColumns, Is.SupersetOf(new[] { LogicalNames.Computed.PreviousKeyContactId, LogicalNames.Computed.KeyContactId }));
+    }
+
+    [Test]
     public void SingleActionView_Sort_IsHealthLowestFirstThenNextFeedbackDue()
     {
         var orders = Fixture.Source.View("Contacts: High risk, improve perception").Orders;
