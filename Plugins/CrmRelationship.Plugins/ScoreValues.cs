@@ -72,7 +72,7 @@ internal sealed class ScoreValues : IScoreValueSink
 
     public void Explanation(IExplainedScore score) => value = score.Explanation;
 
-    public void Text(string? text) => value = text;
+    public void Text(string? value) => this.value = value;
 
     public void ContactReference(string? contactId) =>
         value = contactId is null ? null : new EntityReference(Names.Contact, Guid.Parse(contactId));

@@ -4,7 +4,7 @@ using CrmRelationship.Scoring;
 
 namespace CrmRelationship.Benchmarks;
 
-/// <summary>(2) <see cref="RelationshipScorer.ScoreAccount"/> for an account of 10, 1,000 and 100,000 active contacts.</summary>
+/// <summary>(2) <see cref="RelationshipScorer.ScoreAccount(AccountInputs, System.Collections.Generic.IEnumerable{AccountContact}, System.DateTime)"/> for an account of 10, 1,000 and 100,000 active contacts.</summary>
 [MemoryDiagnoser]
 public class AccountScoringBenchmarks
 {

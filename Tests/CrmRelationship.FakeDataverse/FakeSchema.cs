@@ -51,6 +51,7 @@ public static class FakeSchema
         Choice<RelationshipLevel>(Names.ContactInputs.CustomerViewLevel),
         new(Names.ContactInputs.CustomerViewDate, FakeColumnKind.DateOnly),
         Choice<FeedbackCadence>(Names.ContactInputs.FeedbackCadence),
+        Choice<HumanNeed>(Names.ContactInputs.PrimaryNeed),
         .. Computed(contact: true),
     ];
 
@@ -84,6 +85,7 @@ public static class FakeSchema
         yield return new(Names.Computed.HealthScore, FakeColumnKind.WholeNumber);
         yield return new(Names.Computed.ScoreExplanation, FakeColumnKind.Text);
         yield return new(Names.Computed.ScoredOn, FakeColumnKind.DateAndTime);
+        yield return new(Names.Computed.NextStep, FakeColumnKind.Text);
         if (!contact)
         {
             yield return new(Names.Computed.AssessedContacts, FakeColumnKind.WholeNumber);
@@ -91,6 +93,8 @@ public static class FakeSchema
             yield return new(Names.Computed.PotentialContacts, FakeColumnKind.WholeNumber);
             yield return new(Names.Computed.HighPowerCoverage, FakeColumnKind.WholeNumber);
             yield return new(Names.Computed.KeyContactId, FakeColumnKind.Lookup, Target: Names.Contact, Navigation: "rel_KeyContactId");
+            yield return new(Names.Computed.PreviousKeyContactId, FakeColumnKind.Lookup, Target: Names.Contact, Navigation: "rel_PreviousKeyContactId");
+            yield return new(Names.Computed.KeyContactChangedOn, FakeColumnKind.DateAndTime);
         }
     }
 

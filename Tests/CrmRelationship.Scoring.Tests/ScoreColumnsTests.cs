@@ -91,6 +91,8 @@ public class ScoreColumnsTests
 
         public void ContactReference(string? contactId) => Record("contact", contactId);
 
+        public void Text(string? value) => Record("text", value);
+
         private void Record(string kind, object? value)
         {
             Calls++;

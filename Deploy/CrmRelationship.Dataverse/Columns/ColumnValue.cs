@@ -66,7 +66,7 @@ public readonly record struct ColumnValue(ColumnKind Kind, int? Number, DateTime
         ArgumentNullException.ThrowIfNull(json);
         if (Kind == ColumnKind.ContactReference)
         {
-            json.WritePropertyName(WebApiNames.KeyContactNavigation + "@odata.bind");
+            json.WritePropertyName(WebApiNames.NavigationOf(column) + "@odata.bind");
             if (Id is { } id)
             {
                 json.WriteStringValue("/" + WebApiNames.Contacts + "(" + id.ToString("D") + ")");
@@ -134,6 +134,8 @@ public sealed class ComputedValues : IScoreValueSink
         ArgumentNullException.ThrowIfNull(score);
         value = new ColumnValue(ColumnKind.Text, null, null, score.Explanation, null, null);
     }
+
+    public void Text(string? value) => this.value = new ColumnValue(ColumnKind.Text, null, null, value, null, null);
 
     public void ContactReference(string? contactId) =>
         value = new ColumnValue(ColumnKind.ContactReference, null, null, null, contactId is null ? null : Guid.Parse(contactId), null);

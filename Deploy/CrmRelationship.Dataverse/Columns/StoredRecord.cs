@@ -108,6 +108,7 @@ public readonly struct StoredRecord
         CustomerViewLevel = Choice<RelationshipLevel>(Names.ContactInputs.CustomerViewLevel),
         CustomerViewDate = Date(Names.ContactInputs.CustomerViewDate),
         FeedbackCadence = Choice<FeedbackCadence>(Names.ContactInputs.FeedbackCadence),
+        PrimaryNeed = Choice<HumanNeed>(Names.ContactInputs.PrimaryNeed),
     };
 
     public AccountInputs AccountInputs() => new()
@@ -133,6 +134,25 @@ public readonly struct StoredRecord
             StoredLevel = Choice<RelationshipLevel>(Names.Computed.RelationshipLevel),
             PreviousLevel = Choice<RelationshipLevel>(Names.Computed.PreviousLevel),
             LevelChangedOn = Date(Names.Computed.LevelChangedOn),
+        };
+    }
+
+    /// <summary>
+    /// The stored key contact and its last change, as the account step's pre-image gives them; null for an account
+    /// that was never scored. Recalc sees no save, so no contact is leaving (relationship-model.md §10).
+    /// </summary>
+    public KeyContactHistory? KeyContactHistory()
+    {
+        if (Date(Names.Computed.ScoredOn) is null)
+        {
+            return null;
+        }
+
+        return new KeyContactHistory
+        {
+            StoredKeyContactId = Id(WebApiNames.Property(Names.Computed.KeyContactId))?.ToString("D"),
+            PreviousKeyContactId = Id(WebApiNames.Property(Names.Computed.PreviousKeyContactId))?.ToString("D"),
+            KeyContactChangedOn = Date(Names.Computed.KeyContactChangedOn),
         };
     }
 

@@ -29,11 +29,19 @@ public static class WebApiNames
     /// </summary>
     public const string KeyContactNavigation = "rel_KeyContactId";
 
+    /// <summary>The single-valued navigation property of the account's previous key contact lookup.</summary>
+    public const string PreviousKeyContactNavigation = "rel_PreviousKeyContactId";
+
+    /// <summary>The navigation property that an update binds a contact lookup of the product through.</summary>
+    public static string NavigationOf(string column) =>
+        column == Names.Computed.PreviousKeyContactId ? PreviousKeyContactNavigation : KeyContactNavigation;
+
     /// <summary>Date and time columns (user local): written as UTC date and time. Every other date column is date only.</summary>
-    public static readonly string[] DateAndTimeColumns = { Names.Computed.LevelChangedOn, Names.Computed.ScoredOn, Names.Standard.CreatedOn };
+    public static readonly string[] DateAndTimeColumns =
+        { Names.Computed.LevelChangedOn, Names.Computed.ScoredOn, Names.Standard.CreatedOn, Names.Computed.KeyContactChangedOn };
 
     /// <summary>Lookup columns the product reads or writes.</summary>
-    public static readonly string[] LookupColumns = { Names.Standard.ParentCustomerId, Names.Computed.KeyContactId };
+    public static readonly string[] LookupColumns = { Names.Standard.ParentCustomerId, Names.Computed.KeyContactId, Names.Computed.PreviousKeyContactId };
 
     /// <summary>
     /// The read of a table's active records (<c>statecode eq 0</c>) with exactly <paramref name="select"/>, as recalc and

@@ -170,7 +170,7 @@ internal sealed class TableRun
         }
 
         var contacts = contactsByAccount.TryGetValue(id, out var list) ? list : (IEnumerable<AccountContact>)Array.Empty<AccountContact>();
-        var score = scorer.ScoreAccount(record.AccountInputs(), contacts, scoredOn);
+        var score = scorer.ScoreAccount(record.AccountInputs(), contacts, scoredOn, record.KeyContactHistory());
         var diff = ScoreDiff.Of(ScoreColumns.Account, score, record, values);
         return diff is null ? null : new RecordChange(Names.Account, id, diff);
     }

@@ -1,3 +1,4 @@
+using System.Linq;
 using CrmRelationship.Scoring;
 
 namespace CrmRelationship.Offline.Columns;
@@ -18,8 +19,12 @@ internal static class ColumnNames
     public const string AccountId = LogicalNames.Standard.AccountId;
     public const string Name = LogicalNames.Standard.Name;
 
-    /// <summary>A contacts file without one of these cannot be scored.</summary>
-    public static readonly string[] RequiredContactColumns = [ContactId, FullName, ParentCustomerId, .. LogicalNames.ContactInputs.All];
+    /// <summary>
+    /// A contacts file without one of these cannot be scored. What they need most (relationship-model.md §10) is an
+    /// input too, but optional, so that a book exported before it existed still scores.
+    /// </summary>
+    public static readonly string[] RequiredContactColumns =
+        [ContactId, FullName, ParentCustomerId, .. LogicalNames.ContactInputs.All.Where(c => c != LogicalNames.ContactInputs.PrimaryNeed)];
 
     /// <summary>An accounts file without one of these cannot be scored.</summary>
     public static readonly string[] RequiredAccountColumns = [AccountId, Name, .. LogicalNames.AccountInputs.All];

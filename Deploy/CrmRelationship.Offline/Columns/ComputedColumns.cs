@@ -18,13 +18,17 @@ internal sealed record ComputedColumn<TScore>(ScoreColumn<TScore> Column, bool O
 /// <summary>
 /// The computed columns the offline scorer writes: the Scoring library's score-to-column tables, in
 /// their order, but for previous level and level changed on (a book has no stored level to change
-/// from). Action urgency, the views' sort key that is not on the forms, is recomputed only when the
+/// from), and previous key contact and key contact changed on (a book has no stored key contact either). Action urgency, the views' sort key that is not on the forms, is recomputed only when the
 /// input has it. Values are written in the input's formats by <see cref="CsvScoreValues"/>.
 /// </summary>
 internal static class ComputedColumns
 {
     // Declared first: static fields are initialised in order, and the tables below read it.
-    private static readonly string[] NotWrittenOffline = { LogicalNames.Computed.PreviousLevel, LogicalNames.Computed.LevelChangedOn };
+    private static readonly string[] NotWrittenOffline =
+    {
+        LogicalNames.Computed.PreviousLevel, LogicalNames.Computed.LevelChangedOn,
+        LogicalNames.Computed.PreviousKeyContactId, LogicalNames.Computed.KeyContactChangedOn,
+    };
 
     public static readonly ComputedColumn<ContactScore>[] Contact = Offline(ScoreColumns.Contact);
 
@@ -61,6 +65,8 @@ internal sealed class CsvScoreValues : IScoreValueSink, IExplanationSink
     public void DateOnly(DateTime? value) => writer.WriteDate(value);
 
     public void ContactReference(string? contactId) => writer.Write(contactId);
+
+    public void Text(string? value) => writer.Write(value);
 
     public void Explanation(IExplainedScore score)
     {

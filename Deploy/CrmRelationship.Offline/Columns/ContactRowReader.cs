@@ -13,7 +13,7 @@ namespace CrmRelationship.Offline.Columns;
 internal sealed class ContactRowReader
 {
     /// <summary>Columns read when present, beyond the required ones.</summary>
-    public static readonly string[] OptionalColumns = { ColumnNames.StateCode, ColumnNames.CreatedOn };
+    public static readonly string[] OptionalColumns = { ColumnNames.StateCode, ColumnNames.CreatedOn, LogicalNames.ContactInputs.PrimaryNeed };
 
     private static readonly RelationshipBehaviour[][] BehaviourSets = Sets<RelationshipBehaviour>();
     private static readonly RiskBehaviour[][] RiskSets = Sets<RiskBehaviour>();
@@ -29,6 +29,7 @@ internal sealed class ContactRowReader
     private readonly int cadence;
     private readonly int stateCode;
     private readonly int createdOn;
+    private readonly int primaryNeed;
 
     public ContactRowReader(CsvLayout layout)
     {
@@ -48,6 +49,7 @@ internal sealed class ContactRowReader
         cadence = layout.IndexOf(LogicalNames.ContactInputs.FeedbackCadence);
         stateCode = layout.IndexOf(ColumnNames.StateCode);
         createdOn = layout.IndexOf(ColumnNames.CreatedOn);
+        primaryNeed = layout.IndexOf(LogicalNames.ContactInputs.PrimaryNeed);
     }
 
     public CsvLayout Layout { get; }
@@ -75,6 +77,7 @@ internal sealed class ContactRowReader
             CustomerViewLevel = ValueReader.Choice<RelationshipLevel>(row[viewLevel], LogicalNames.ContactInputs.CustomerViewLevel, problems),
             CustomerViewDate = ValueReader.Date(row[viewDate], LogicalNames.ContactInputs.CustomerViewDate, problems),
             FeedbackCadence = ValueReader.Choice<FeedbackCadence>(row[cadence], LogicalNames.ContactInputs.FeedbackCadence, problems),
+            PrimaryNeed = primaryNeed < 0 ? null : ValueReader.Choice<HumanNeed>(row[primaryNeed], LogicalNames.ContactInputs.PrimaryNeed, problems),
         };
     }
 
