@@ -119,7 +119,10 @@ internal static class AccountColumns
         {
             var computed = values.Of(column, score);
             stored.Attributes.TryGetValue(column.Name, out var old);
-            if (!ScoreValues.Same(old, computed))
+
+            // Key contact changed on is a time: a second change of key contact on the same day must move it.
+            var same = column.Name == Names.Computed.KeyContactChangedOn ? Equals(old, computed) : ScoreValues.Same(old, computed);
+            if (!same)
             {
                 update ??= new Entity(Names.Account, stored.Id);
                 update[column.Name] = computed;

@@ -8,8 +8,8 @@ namespace CrmRelationship.Plugins.Tests.Scenarios;
 [TestFixture]
 public sealed class RegistrationScenarios
 {
-    private const string Inputs = "rel_relationship,rel_organizationalpower,rel_perception,rel_activitylevel,rel_observedbehaviours,rel_riskbehaviours,rel_customerviewlevel,rel_customerviewdate,rel_feedbackcadence";
-    private const string RollupImage = "parentcustomerid,statecode,createdon,fullname,rel_organizationalpower,rel_relationship,rel_recommendedaction,rel_relationshiplevel,rel_healthscore,rel_expectationgap";
+    private const string Inputs = "rel_relationship,rel_organizationalpower,rel_perception,rel_activitylevel,rel_observedbehaviours,rel_riskbehaviours,rel_customerviewlevel,rel_customerviewdate,rel_feedbackcadence,rel_primaryneed";
+    private const string RollupImage = "parentcustomerid,statecode,createdon,fullname,rel_organizationalpower,rel_relationship,rel_recommendedaction,rel_relationshiplevel,rel_healthscore,rel_expectationgap,rel_nextstep";
 
     [Test]
     public void SolutionSteps_AreTheSevenSynchronousStepsTheSchemaPageDescribes()
@@ -18,7 +18,7 @@ public sealed class RegistrationScenarios
         var expected = new[]
         {
             "AccountScoringPlugin Create account 20 | ",
-            "AccountScoringPlugin Update account 20 | rel_customerviewlevel,rel_customerviewdate,rel_feedbackcadence | PreImage(0): rel_customerviewlevel,rel_customerviewdate,rel_feedbackcadence",
+            "AccountScoringPlugin Update account 20 | rel_customerviewlevel,rel_customerviewdate,rel_feedbackcadence | PreImage(0): rel_customerviewlevel,rel_customerviewdate,rel_feedbackcadence,rel_keycontactid,rel_previouskeycontactid,rel_keycontactchangedon",
             "ContactRollupPlugin Create contact 40 |  | PostImage(1): " + RollupImage,
             "ContactRollupPlugin Delete contact 40 |  | PreImage(0): " + RollupImage,
             "ContactRollupPlugin Update contact 40 | " + Inputs + ",parentcustomerid,statecode | PreImage(0): " + RollupImage + " | PostImage(1): " + RollupImage,

@@ -63,6 +63,9 @@ internal static class Accounts
         [Names.Computed.PotentialContacts] = score.PotentialContacts,
         [Names.Computed.HighPowerCoverage] = score.HighPowerCoverage,
         [Names.Computed.KeyContactId] = score.KeyContactId is null ? null : Guid.Parse(score.KeyContactId),
+        [Names.Computed.NextStep] = score.NextStep,
+        [Names.Computed.PreviousKeyContactId] = score.PreviousKeyContactId is null ? null : Guid.Parse(score.PreviousKeyContactId),
+        [Names.Computed.KeyContactChangedOn] = score.KeyContactChangedOn,
     };
 
     /// <summary>The active contacts whose parent customer is the account, as the store holds them.</summary>
@@ -76,11 +79,25 @@ internal static class Accounts
     /// A full recompute of the account from the store, at the time the account was last scored (its
     /// rel_scoredon), flattened like <see cref="Computed"/>.
     /// </summary>
-    public static Dictionary<string, object?> FullRecompute(EntityStore store, Guid accountId, RelationshipScorer? scorer = null)
+    /// <remarks>
+    /// The stored key contact and its last change are carried in as history, so a recompute that finds the same key
+    /// contact keeps them. A test of a save that changes the key contact passes <paramref name="before"/>: the history
+    /// the account had before that save, with the contact the save took out of it (relationship-model.md §10).
+    /// </remarks>
+    public static Dictionary<string, object?> FullRecompute(EntityStore store, Guid accountId, RelationshipScorer? scorer = null, KeyContactHistory? before = null)
     {
         var account = store.Get(Names.Account, accountId);
         var now = Columns.Date(account, Names.Computed.ScoredOn) ?? DateTime.UtcNow;
         var contacts = ActiveContactsOf(store, accountId).Select(Contacts.ToAccountContact).ToList();
-        return Expected((scorer ?? RelationshipScorer.Default).ScoreAccount(InputsOf(account), contacts, now));
+        return Expected((scorer ?? RelationshipScorer.Default).ScoreAccount(InputsOf(account), contacts, now, before ?? HistoryOf(account)));
     }
+
+    /// <summary>What the stored account says of its key contact, as the history of its next rollup.</summary>
+    public static KeyContactHistory HistoryOf(Entity account, ContactDeparture? departure = null) => new()
+    {
+        StoredKeyContactId = account.GetAttributeValue<EntityReference>(Names.Computed.KeyContactId)?.Id.ToString("D"),
+        PreviousKeyContactId = account.GetAttributeValue<EntityReference>(Names.Computed.PreviousKeyContactId)?.Id.ToString("D"),
+        KeyContactChangedOn = Columns.Date(account, Names.Computed.KeyContactChangedOn),
+        Departure = departure,
+    };
 }

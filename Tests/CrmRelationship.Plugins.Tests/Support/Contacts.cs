@@ -78,6 +78,7 @@ internal static class Contacts
         [Names.ContactInputs.CustomerViewLevel] = Columns.Option(inputs.CustomerViewLevel),
         [Names.ContactInputs.CustomerViewDate] = inputs.CustomerViewDate,
         [Names.ContactInputs.FeedbackCadence] = Columns.Option(inputs.FeedbackCadence),
+        [Names.ContactInputs.PrimaryNeed] = Columns.Option(inputs.PrimaryNeed),
     };
 
     /// <summary>What a stored row records, read back as the Scoring library's inputs.</summary>
@@ -92,6 +93,7 @@ internal static class Contacts
         CustomerViewLevel = Columns.Choice<RelationshipLevel>(row, Names.ContactInputs.CustomerViewLevel),
         CustomerViewDate = Columns.Date(row, Names.ContactInputs.CustomerViewDate),
         FeedbackCadence = Columns.Choice<FeedbackCadence>(row, Names.ContactInputs.FeedbackCadence),
+        PrimaryNeed = Columns.Choice<HumanNeed>(row, Names.ContactInputs.PrimaryNeed),
     };
 
     /// <summary>The level history a stored row carries into its next save.</summary>
@@ -125,6 +127,7 @@ internal static class Contacts
         [Names.Computed.NextFeedbackDue] = score.NextFeedbackDue,
         [Names.Computed.HealthScore] = score.HealthScore,
         [Names.Computed.ScoreExplanation] = string.IsNullOrEmpty(score.Explanation) ? null : score.Explanation,
+        [Names.Computed.NextStep] = score.NextStep,
     };
 
     /// <summary>The action's place in the model's urgency order (1 = most urgent), or null: the views' sort key.</summary>
@@ -143,6 +146,7 @@ internal static class Contacts
         RelationshipLevel = Columns.Choice<RelationshipLevel>(row, Names.Computed.RelationshipLevel),
         HealthScore = Columns.WholeNumber(row, Names.Computed.HealthScore),
         ExpectationGap = Columns.WholeNumber(row, Names.Computed.ExpectationGap),
+        NextStep = row.GetAttributeValue<string>(Names.Computed.NextStep),
     };
 
     /// <summary>
@@ -174,6 +178,7 @@ internal static class Contacts
         [Names.Computed.NextFeedbackDue] = score.NextFeedbackDue,
         [Names.Computed.HealthScore] = score.HealthScore,
         [Names.Computed.ScoreExplanation] = score.Explanation,
+        [Names.Computed.NextStep] = score.NextStep,
         [Names.Computed.ScoredOn] = now,
     };
 }
