@@ -35,8 +35,9 @@ public sealed class PreviewAssessmentScenarios
             Perception = Perception.Detractor, ActivityLevel = ActivityLevel.Active,
             ObservedBehaviours = new[] { RelationshipBehaviour.BuysFromUs, RelationshipBehaviour.ReliesOnOurSupport, RelationshipBehaviour.CollaboratesWithUsClosely },
             RiskBehaviours = new[] { RiskBehaviour.Contempt }, CustomerViewLevel = RelationshipLevel.Advisor,
-            CustomerViewDate = CapturedOn, FeedbackCadence = FeedbackCadence.HalfYearly,
+            CustomerViewDate = CapturedOn, FeedbackCadence = FeedbackCadence.HalfYearly, PrimaryNeed = HumanNeed.Significance,
         });
+        yield return Case("what they need most without an action: no next step", new ContactInputs { PrimaryNeed = HumanNeed.Certainty, Perception = Perception.Advocate });
         yield return Case(
             "the matrix only, the rest sent as null",
             Contacts.Matrix(RelationshipStatus.Yes, OrganizationalPower.High, Perception.Advocate, ActivityLevel.Active),
@@ -78,6 +79,22 @@ public sealed class PreviewAssessmentScenarios
             Assert.That(response.Results.Keys, Is.SubsetOf(RegisteredResponseProperties()));
             Assert.That(response.ResponseName, Is.EqualTo(Api.MessageName));
         });
+    }
+
+    [Test]
+    public void Preview_ActionAndNeed_AnswersTheNextStepOfTheActionThenTheNeed()
+    {
+        var crm = Crm.Registered();
+        var inputs = Contacts.Matrix(RelationshipStatus.No, OrganizationalPower.High, Perception.Detractor, ActivityLevel.Active);
+
+        var response = crm.Execute(
+            Api.MessageName,
+            (Api.Relationship, (int)inputs.Relationship!), (Api.OrganizationalPower, (int)inputs.OrganizationalPower!),
+            (Api.Perception, (int)inputs.Perception!), (Api.ActivityLevel, (int)inputs.ActivityLevel!), (Api.PrimaryNeed, (int)HumanNeed.Connection));
+
+        Assert.That(
+            response.Results[Api.NextStep],
+            Is.EqualTo(NextSteps.DefaultFor(RecommendedAction.HighRiskImprovePerception) + " " + NextSteps.DefaultFor(HumanNeed.Connection)));
     }
 
     [Test]
@@ -240,6 +257,7 @@ public sealed class PreviewAssessmentScenarios
         Set(Api.RiskBehaviours, List(inputs.RiskBehaviours));
         Set(Api.CustomerViewLevel, (int?)inputs.CustomerViewLevel);
         Set(Api.CustomerViewDate, inputs.CustomerViewDate);
+        Set(Api.PrimaryNeed, (int?)inputs.PrimaryNeed);
         Set(Api.FeedbackCadence, (int?)inputs.FeedbackCadence);
         return request;
     }
@@ -247,16 +265,16 @@ public sealed class PreviewAssessmentScenarios
     private static IEnumerable<string> RegisteredResponseProperties() =>
         Crm.CustomApis.Find(Api.MessageName)!.Definition.ResponseProperties.Select(p => p.UniqueName);
 
-    private static (object?, object?, object?, object?, object?, object?) Answer(OrganizationResponse response)
+    private static (object?, object?, object?, object?, object?, object?, object?) Answer(OrganizationResponse response)
     {
         object? Result(string property) => response.Results.TryGetValue(property, out object value) ? value : null;
         return (Result(Api.RecommendedAction), Result(Api.RelationshipLevel), Result(Api.ExpectationGap),
-            Result(Api.ExpectationAlignment), Result(Api.HealthScore), Result(Api.Explanation));
+            Result(Api.ExpectationAlignment), Result(Api.HealthScore), Result(Api.Explanation), Result(Api.NextStep));
     }
 
-    private static (object?, object?, object?, object?, object?, object?) Expected(ContactScore score) => (
+    private static (object?, object?, object?, object?, object?, object?, object?) Expected(ContactScore score) => (
         (int?)score.RecommendedAction, (int?)score.RelationshipLevel, score.ExpectationGap,
-        (int?)score.ExpectationAlignment, score.HealthScore, score.Explanation);
+        (int?)score.ExpectationAlignment, score.HealthScore, score.Explanation, score.NextStep);
 
     /// <summary>Every stored contact and account, column by column, in a form that compares by value.</summary>
     private static List<string> Snapshot(Pipeline crm) =>

@@ -25,6 +25,7 @@ internal static class Contacts
         CustomerViewLevel = RelationshipLevel.Advisor,
         CustomerViewDate = new DateTime(2026, 3, 15),
         FeedbackCadence = FeedbackCadence.HalfYearly,
+        PrimaryNeed = HumanNeed.Certainty,
     };
 
     /// <summary>The four matrix inputs only.</summary>

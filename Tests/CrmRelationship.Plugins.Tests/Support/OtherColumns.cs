@@ -9,4 +9,6 @@ internal static class OtherColumns
     public const string FirstName = "firstname";
     public const string Description = "description";
     public const string StatusCode = "statuscode";
+    public const string OwnerId = "ownerid";
+    public const string SystemUser = "systemuser";
 }
