@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using CrmRelationship.Offline.Columns;
 using CrmRelationship.Offline.Csv;
+using CrmRelationship.Scoring;
 
 namespace CrmRelationship.Offline;
 
@@ -17,7 +18,7 @@ public static class InputFiles
     public const string MultiSelectSeparator = "; ";
 
     /// <summary>contactid, fullname, parentcustomerid, the nine inputs, createdon.</summary>
-    public static IReadOnlyList<string> ContactColumns { get; } = [.. ColumnNames.RequiredContactColumns, ColumnNames.CreatedOn];
+    public static IReadOnlyList<string> ContactColumns { get; } = [.. ColumnNames.RequiredContactColumns, LogicalNames.ContactInputs.PrimaryNeed, ColumnNames.CreatedOn];
 
     /// <summary>accountid, name and the account's three inputs.</summary>
     public static IReadOnlyList<string> AccountColumns { get; } = ColumnNames.RequiredAccountColumns;

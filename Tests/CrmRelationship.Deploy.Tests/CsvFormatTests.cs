@@ -145,6 +145,7 @@ public sealed class CsvFormatTests
             LogicalNames.Computed.RecommendedAction, LogicalNames.Computed.RelationshipLevel, LogicalNames.Computed.Direction,
             LogicalNames.Computed.ExpectationGap, LogicalNames.Computed.ExpectationGapScore, LogicalNames.Computed.ExpectationAlignment,
             LogicalNames.Computed.NextFeedbackDue, LogicalNames.Computed.HealthScore, LogicalNames.Computed.ScoreExplanation,
+            LogicalNames.Computed.NextStep,
         }));
     }
 }

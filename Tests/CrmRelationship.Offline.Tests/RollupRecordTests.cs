@@ -21,11 +21,12 @@ public sealed class RollupRecordTests
             ActivityLevel = ActivityLevel.Active,
             ObservedBehaviours = new[] { RelationshipBehaviour.BuysFromUs, RelationshipBehaviour.ReliesOnOurSupport },
             CustomerViewLevel = RelationshipLevel.InnerCircle,
+            PrimaryNeed = HumanNeed.Contribution,
         };
         var score = RelationshipScorer.Default.ScoreContact(inputs, null, new DateTime(2026, 11, 24));
         var created = new DateTime(2024, 5, 6, 7, 8, 9, DateTimeKind.Utc);
 
-        var packed = new RollupContact(arena, "c-1", "Zoë Ångström", created, inputs, score).ToAccountContact(arena);
+        var packed = new RollupContact(arena, "c-1", "Zoë Ångström", created, inputs, score).ToAccountContact(arena, ScoringSettings.Default);
         var expected = AccountContact.From("c-1", "Zoë Ångström", created, inputs, score);
 
         Assert.Multiple(() =>
@@ -39,6 +40,7 @@ public sealed class RollupRecordTests
             Assert.That(packed.RelationshipLevel, Is.EqualTo(expected.RelationshipLevel));
             Assert.That(packed.HealthScore, Is.EqualTo(expected.HealthScore));
             Assert.That(packed.ExpectationGap, Is.EqualTo(expected.ExpectationGap).And.EqualTo(-3));
+            Assert.That(packed.NextStep, Is.EqualTo(expected.NextStep).And.Not.Null);
         });
     }
 
@@ -48,7 +50,7 @@ public sealed class RollupRecordTests
         var arena = new TextArena();
         var score = RelationshipScorer.Default.ScoreContact(ContactInputs.Empty, null, new DateTime(2026, 11, 24));
 
-        var packed = new RollupContact(arena, "c-2", string.Empty, null, ContactInputs.Empty, score).ToAccountContact(arena);
+        var packed = new RollupContact(arena, "c-2", string.Empty, null, ContactInputs.Empty, score).ToAccountContact(arena, ScoringSettings.Default);
 
         Assert.That(new object?[] { packed.Name, packed.CreatedOn, packed.OrganizationalPower, packed.RecommendedAction, packed.RelationshipLevel, packed.HealthScore, packed.ExpectationGap },
             Is.EqualTo(new object?[] { string.Empty, null, null, null, null, null, null }));

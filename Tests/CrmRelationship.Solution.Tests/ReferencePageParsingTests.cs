@@ -46,12 +46,12 @@ public sealed class ReferencePageParsingTests
     }
 
     [Test]
-    public void ModelPage_Read_FindsTheNineQuestionsWithoutMarkdown()
+    public void ModelPage_Read_FindsTheTenQuestionsWithoutMarkdown()
     {
         var questions = Fixture.Model.Questions;
 
         Assert.That((questions.Count, questions["Customer's view of the relationship"]),
-            Is.EqualTo((9, "How the customer describes the relationship, asked in a feedback conversation.")));
+            Is.EqualTo((10, "How the customer describes the relationship, asked in a feedback conversation.")));
     }
 
     [TestCase("whole number −4..4", "int", -4d, 4d)]

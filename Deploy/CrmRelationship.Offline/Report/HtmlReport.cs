@@ -164,7 +164,7 @@ internal static class HtmlReport
 
         w.Write("<p class=\"note\">Accounts whose key contact has a risk action, most at risk first"
             + (atRisk.Count > MaxRiskRows ? "; the first " + N(MaxRiskRows) + " of " + N(atRisk.Count) + " are shown, all are in accounts.csv" : string.Empty) + ".</p>\n");
-        w.Write("<table>\n<thead><tr><th>Account</th><th>Recommended action</th><th>Key contact</th><th>At risk / assessed</th><th>Level</th><th>Health</th><th>Next feedback due</th></tr></thead>\n<tbody>\n");
+        w.Write("<table>\n<thead><tr><th>Account</th><th>Recommended action</th><th>Key contact</th><th>Next step</th><th>At risk / assessed</th><th>Level</th><th>Health</th><th>Next feedback due</th></tr></thead>\n<tbody>\n");
         var today = result.AsOf.ToDateTime(TimeOnly.MinValue);
         for (var i = 0; i < atRisk.Count && i < MaxRiskRows; i++)
         {
@@ -174,7 +174,7 @@ internal static class HtmlReport
                 ? (d <= today ? "<span class=\"overdue\">" + D(d) + "</span>" : D(d))
                 : string.Empty;
             w.Write("<tr><td>" + E(account.DisplayName) + "</td><td>" + Chip(Labels.Of(score.RecommendedAction!.Value), score.RecommendedAction)
-                + "</td><td>" + E(account.KeyContactName ?? string.Empty) + "</td><td class=\"num\">" + N(score.RiskContacts) + " / " + N(score.AssessedContacts)
+                + "</td><td>" + E(account.KeyContactName ?? string.Empty) + "</td><td>" + E(score.NextStep ?? string.Empty) + "</td><td class=\"num\">" + N(score.RiskContacts) + " / " + N(score.AssessedContacts)
                 + "</td><td>" + (score.RelationshipLevel is { } level ? E(Labels.Of(level)) : string.Empty)
                 + "</td><td class=\"num\">" + (score.HealthScore is { } health ? N(health) : string.Empty) + "</td><td>" + due + "</td></tr>\n");
         }

@@ -28,6 +28,7 @@ internal readonly struct RollupContact
     private readonly byte level;
     private readonly sbyte health;
     private readonly sbyte gap;
+    private readonly byte need;
 
     public RollupContact(TextArena arena, ReadOnlySpan<char> id, ReadOnlySpan<char> name, DateTime? createdOn, ContactInputs inputs, ContactScore score)
     {
@@ -43,6 +44,7 @@ internal readonly struct RollupContact
         level = Code(score.RelationshipLevel);
         health = score.HealthScore is { } h ? (sbyte)h : NoNumber;
         gap = score.ExpectationGap is { } g ? (sbyte)g : NoNumber;
+        need = Code(inputs.PrimaryNeed);
     }
 
     public OrganizationalPower? OrganizationalPower => Choice<OrganizationalPower>(power);
@@ -56,8 +58,11 @@ internal readonly struct RollupContact
     /// <summary>The full name, or empty.</summary>
     public string Name(TextArena arena) => arena.GetString(text + idLength, nameLength);
 
-    /// <summary>The same values <see cref="AccountContact.From"/> gives for the scored contact.</summary>
-    public AccountContact ToAccountContact(TextArena arena) => new()
+    /// <summary>
+    /// The same values <see cref="AccountContact.From"/> gives for the scored contact; the next step is composed again
+    /// from the action and the need with the run's <paramref name="settings"/>, as scoring composed it.
+    /// </summary>
+    public AccountContact ToAccountContact(TextArena arena, ScoringSettings settings) => new()
     {
         Id = Id(arena),
         Name = Name(arena),
@@ -68,6 +73,7 @@ internal readonly struct RollupContact
         RelationshipLevel = Choice<RelationshipLevel>(level),
         HealthScore = health == NoNumber ? null : health,
         ExpectationGap = gap == NoNumber ? null : gap,
+        NextStep = (settings ?? throw new ArgumentNullException(nameof(settings))).NextStep(RecommendedAction, Choice<HumanNeed>(need)),
     };
 
     private static byte Code<TChoice>(TChoice? value)
