@@ -27,6 +27,8 @@ export interface PreviewResult {
     readonly expectationAlignment: number | null;
     readonly healthScore: number | null;
     readonly explanation: string | null;
+    /** The next step (relationship-model.md §10); null without an action. */
+    readonly nextStep: string | null;
 }
 
 export const NOTHING_COMPUTED: PreviewResult = {
@@ -36,6 +38,7 @@ export const NOTHING_COMPUTED: PreviewResult = {
     expectationAlignment: null,
     healthScore: null,
     explanation: null,
+    nextStep: null,
 };
 
 export interface FormNotice {
@@ -65,7 +68,7 @@ export function dateOnlyIso(date: Date): string {
     return `${String(date.getFullYear()).padStart(4, "0")}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T00:00:00Z`;
 }
 
-/** Reads the nine inputs from the form into the Custom API's request parameters. */
+/** Reads the ten inputs from the form into the Custom API's request parameters. */
 export function previewParameters(formContext: Xrm.FormContext): PreviewParameters {
     const parameters: Record<string, number | string> = {};
     for (const parameter of PreviewAssessmentApi.request) {
@@ -111,6 +114,7 @@ export function parsePreviewResponse(body: unknown): PreviewResult {
     const property = PreviewAssessmentApi.response;
     const action = integerOrNull(record[property.recommendedAction.name]);
     const explanation = record[property.explanation.name];
+    const nextStep = record[property.nextStep.name];
     return {
         recommendedAction: labelOf(Choices.recommendedAction, action) === undefined ? null : action,
         relationshipLevel: integerOrNull(record[property.relationshipLevel.name]),
@@ -118,6 +122,7 @@ export function parsePreviewResponse(body: unknown): PreviewResult {
         expectationAlignment: integerOrNull(record[property.expectationAlignment.name]),
         healthScore: integerOrNull(record[property.healthScore.name]),
         explanation: typeof explanation === "string" && explanation.trim() !== "" ? explanation : null,
+        nextStep: typeof nextStep === "string" && nextStep.trim() !== "" ? nextStep.trim() : null,
     };
 }
 
@@ -132,7 +137,9 @@ export function previewNotice(result: PreviewResult): FormNotice | null {
         .map((line) => line.trim())
         .filter((line) => line !== "")
         .join(" ");
-    const message = `Recommended action (preview, before save): ${label}.${explanation === "" ? "" : ` ${explanation}`}`;
+    // The next step comes right under the action, before the explanation, as on the form.
+    const nextStep = result.nextStep === null ? "" : ` Next step: ${result.nextStep}`;
+    const message = `Recommended action (preview, before save): ${label}.${nextStep}${explanation === "" ? "" : ` ${explanation}`}`;
     return { message, level: isRiskAction(result.recommendedAction) ? "WARNING" : "INFO" };
 }
 

@@ -79,7 +79,7 @@ export const Contact = {
     stateCode: StandardColumns.stateCode,
 } as const;
 
-/** The nine seller-editable inputs on a contact. */
+/** The ten seller-editable inputs on a contact. */
 export const CONTACT_INPUTS: readonly string[] = [
     Contact.relationship,
     Contact.organizationalPower,
@@ -90,6 +90,7 @@ export const CONTACT_INPUTS: readonly string[] = [
     Contact.customerViewLevel,
     Contact.customerViewDate,
     Contact.feedbackCadence,
+    Contact.primaryNeed,
 ];
 
 /** Columns only the plug-ins write; read-only on forms. In the order of LogicalNames.Computed.Contact. */
@@ -107,6 +108,7 @@ export const CONTACT_COMPUTED: readonly string[] = [
     Contact.healthScore,
     Contact.scoreExplanation,
     Contact.scoredOn,
+    Contact.nextStep,
 ];
 
 export const Account = {
@@ -135,6 +137,9 @@ export const ACCOUNT_COMPUTED: readonly string[] = [
     Account.potentialContacts,
     Account.highPowerCoverage,
     Account.keyContactId,
+    Account.nextStep,
+    Account.previousKeyContactId,
+    Account.keyContactChangedOn,
 ];
 
 export type PreviewParameterType = "Integer" | "String" | "DateTime";
@@ -165,6 +170,7 @@ export const PreviewAssessmentApi = {
         parameter(Parameters.observedBehaviours, Contact.observedBehaviours),
         parameter(Parameters.riskBehaviours, Contact.riskBehaviours),
         parameter(Parameters.customerViewDate, Contact.customerViewDate),
+        parameter(Parameters.primaryNeed, Contact.primaryNeed),
     ] as readonly PreviewParameter[],
     response: PreviewRelationshipAssessmentApi.responseProperties,
 } as const;

@@ -12,6 +12,8 @@ export interface StakeholderContact {
     readonly relationship: number | null;
     readonly action: number | null;
     readonly level: number | null;
+    /** The contact's next step (relationship-model.md §10), shown when the contact is selected. */
+    readonly nextStep: string | null;
 }
 
 export interface MapData {
@@ -29,6 +31,7 @@ export const CONTACT_SELECT: readonly string[] = [
     Contact.relationship,
     Contact.recommendedAction,
     Contact.relationshipLevel,
+    Contact.nextStep,
 ];
 
 const KEY_CONTACT_VALUE = lookupValueProperty(Account.keyContactId);
@@ -69,6 +72,7 @@ export function contactFromRecord(value: unknown): StakeholderContact | null {
         relationship: integerOrNull(record[Contact.relationship]),
         action: integerOrNull(record[Contact.recommendedAction]),
         level: integerOrNull(record[Contact.relationshipLevel]),
+        nextStep: typeof record[Contact.nextStep] === "string" && (record[Contact.nextStep] as string).trim() !== "" ? (record[Contact.nextStep] as string).trim() : null,
     };
 }
 

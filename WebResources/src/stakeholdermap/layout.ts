@@ -57,6 +57,8 @@ export interface ChipView {
     readonly colour: ActionColour;
     readonly isKey: boolean;
     readonly noRelationship: boolean;
+    /** "Next step for Ada Lovelace: …", shown when the chip is selected (focused or hovered); null without one. */
+    readonly nextStepText: string | null;
 }
 
 export function chipView(contact: StakeholderContact, keyContactId: string | null): ChipView {
@@ -80,6 +82,7 @@ export function chipView(contact: StakeholderContact, keyContactId: string | nul
         colour: actionColour(contact.action),
         isKey,
         noRelationship,
+        nextStepText: contact.nextStep === null ? null : `Next step for ${contact.name}: ${contact.nextStep}`,
     };
 }
 

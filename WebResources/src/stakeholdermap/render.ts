@@ -28,6 +28,7 @@ function chip(view: ChipView): HTMLLIElement {
     button.title = view.accessibleName;
     button.dataset["contactId"] = view.id;
     button.dataset["colour"] = view.colour.key;
+    button.dataset["nextStep"] = view.nextStepText ?? `No next step for ${view.name} yet.`;
     if (view.isKey) {
         button.classList.add("chip-key");
         button.dataset["key"] = "true";
@@ -122,6 +123,8 @@ const EMPTY_TEXT = {
         "No contact on this account has been assessed yet. Record Organizational power and Perception on its contacts to place them on the map.",
 } as const;
 
+const shownOn = new WeakMap<HTMLElement, (event: Event) => void>();
+
 export function renderMap(root: HTMLElement, view: MapView): void {
     const status = element("p", "counts", view.countsText);
     status.setAttribute("role", "status");
@@ -134,6 +137,22 @@ export function renderMap(root: HTMLElement, view: MapView): void {
     if (view.unplaced.length > 0) {
         parts.push(unplaced(view.unplaced));
     }
+    // The selected contact's next step: the chip focused (keyboard) or under the pointer.
+    const nextStep = element("p", "selected-next-step", "Select a contact to see their next step.");
+    nextStep.setAttribute("aria-live", "polite");
+    const show = (event: Event): void => {
+        const chip = event.target instanceof Element ? event.target.closest<HTMLElement>("button[data-contact-id]") : null;
+        const text = chip?.dataset["nextStep"];
+        if (text !== undefined) {
+            nextStep.textContent = text;
+        }
+    };
+    // Assigned, not added, so a redraw replaces the handlers instead of stacking them (focusin has no property).
+    root.onmouseover = show;
+    root.removeEventListener("focusin", shownOn.get(root) ?? show);
+    shownOn.set(root, show);
+    root.addEventListener("focusin", show);
+    parts.push(nextStep);
     root.textContent = "";
     root.removeAttribute("aria-busy");
     root.append(...parts);

@@ -30,6 +30,7 @@ const EMPTY_RESULT: PreviewResult = {
     expectationAlignment: null,
     healthScore: null,
     explanation: null,
+    nextStep: null,
 };
 
 describe("previewParameters", () => {
@@ -111,6 +112,7 @@ describe("parsePreviewResponse", () => {
             ExpectationAlignment: ExpectationAlignment.Underestimated,
             HealthScore: 42,
             Explanation: "Why",
+            NextStep: "Meet them. ",
         });
 
         expect(result).toEqual({
@@ -120,6 +122,7 @@ describe("parsePreviewResponse", () => {
             expectationAlignment: ExpectationAlignment.Underestimated,
             healthScore: 42,
             explanation: "Why",
+            nextStep: "Meet them.",
         });
     });
 
@@ -155,6 +158,17 @@ describe("previewNotice", () => {
             level: "INFO",
             message: "Recommended action (preview, before save): High potential, leverage. Relationship Yes, power High. Level: Partner.",
         });
+    });
+
+    it("shows the next step right after the action, before the explanation", () => {
+        const notice = previewNotice({
+            ...EMPTY_RESULT,
+            recommendedAction: RecommendedAction.HighPotentialLeverage,
+            nextStep: "Put their support to work.",
+            explanation: "Level: Partner.",
+        });
+
+        expect(notice?.message).toBe("Recommended action (preview, before save): High potential, leverage. Next step: Put their support to work. Level: Partner.");
     });
 
     it("has nothing to show when there is no action", () => {

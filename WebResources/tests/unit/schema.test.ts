@@ -88,7 +88,7 @@ describe("recommended action ranking", () => {
 });
 
 describe("columns", () => {
-    it("lists the nine contact inputs and the twelve computed columns of the schema plus the urgency sort key", () => {
+    it("lists the ten contact inputs and the thirteen computed columns of the schema plus the urgency sort key", () => {
         expect(CONTACT_INPUTS).toEqual([
             "rel_relationship",
             "rel_organizationalpower",
@@ -99,6 +99,7 @@ describe("columns", () => {
             "rel_customerviewlevel",
             "rel_customerviewdate",
             "rel_feedbackcadence",
+            "rel_primaryneed",
         ]);
         expect(CONTACT_COMPUTED).toEqual([
             "rel_recommendedaction",
@@ -114,10 +115,11 @@ describe("columns", () => {
             "rel_healthscore",
             "rel_scoreexplanation",
             "rel_scoredon",
+            "rel_nextstep",
         ]);
     });
 
-    it("lists the three account inputs and the fourteen computed columns of the schema plus the urgency sort key", () => {
+    it("lists the three account inputs and the seventeen computed columns of the schema plus the urgency sort key", () => {
         expect(ACCOUNT_INPUTS).toEqual(["rel_customerviewlevel", "rel_customerviewdate", "rel_feedbackcadence"]);
         expect([...ACCOUNT_COMPUTED].sort()).toEqual(
             [
@@ -136,6 +138,9 @@ describe("columns", () => {
                 "rel_potentialcontacts",
                 "rel_highpowercoverage",
                 "rel_keycontactid",
+                "rel_nextstep",
+                "rel_previouskeycontactid",
+                "rel_keycontactchangedon",
             ].sort(),
         );
     });

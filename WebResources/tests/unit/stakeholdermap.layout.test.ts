@@ -41,6 +41,7 @@ function contact(overrides: Partial<StakeholderContact> = {}): StakeholderContac
         relationship: RelationshipStatus.Yes,
         action: null,
         level: null,
+        nextStep: null,
         ...overrides,
     };
 }
@@ -153,6 +154,14 @@ describe("chipView", () => {
         expect(view.colour.actions).toContain("HighRiskImprovePerception");
         expect(view.isKey).toBe(false);
         expect(view.noRelationship).toBe(false);
+    });
+
+    it("gives the selected contact's next step, and none without one", () => {
+        const withStep = chipView(contact({ name: "Grace Hopper", action: Action.HighRiskImprovePerception, nextStep: "Meet them in person soon." }), null);
+        const without = chipView(contact({ name: "New" }), null);
+
+        expect(withStep.nextStepText).toBe("Next step for Grace Hopper: Meet them in person soon.");
+        expect(without.nextStepText).toBeNull();
     });
 
     it("marks no relationship and the key contact", () => {

@@ -15,6 +15,7 @@ export interface ContactInputValues {
     customerViewLevel?: number;
     customerViewDate?: Date;
     feedbackCadence?: number;
+    primaryNeed?: number;
 }
 
 /** A contact form in xrm-mock with the nine inputs and the twelve computed columns, each with one control. */
@@ -31,6 +32,7 @@ export function contactForm(values: ContactInputValues = {}): void {
     A.createOptionSet(Contact.customerViewLevel, values.customerViewLevel as number);
     A.createDate(Contact.customerViewDate, values.customerViewDate as Date);
     A.createOptionSet(Contact.feedbackCadence, values.feedbackCadence as number);
+    A.createOptionSet(Contact.primaryNeed, values.primaryNeed as number);
     for (const column of CONTACT_COMPUTED) {
         A.createString(column, "");
     }
