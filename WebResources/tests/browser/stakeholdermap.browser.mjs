@@ -229,7 +229,7 @@ try {
                 kind: "retrieveMultipleRecords",
                 entityName: "contact",
                 query:
-                    "?$select=contactid,fullname,rel_organizationalpower,rel_perception,rel_relationship,rel_recommendedaction,rel_relationshiplevel" +
+                    "?$select=contactid,fullname,rel_organizationalpower,rel_perception,rel_relationship,rel_recommendedaction,rel_relationshiplevel,rel_nextstep" +
                     `&$filter=_parentcustomerid_value eq ${ACCOUNT_ID} and statecode eq 0`,
             },
         ]);
