@@ -5,7 +5,7 @@ namespace CrmRelationship.Scoring;
 
 /// <summary>
 /// The administrator settings of relationship-model.md §8: matrix overrides, the weight of a
-/// high-power contact, and the health weights. Immutable; parse once (plug-in constructor, scorer
+/// high-power contact, the health weights and the touchpoint settings. Immutable; parse once (plug-in constructor, scorer
 /// start-up) with <see cref="Parse"/>, which refuses a setting that cannot be right and names its key.
 /// </summary>
 public sealed class ScoringSettings
@@ -16,22 +16,26 @@ public sealed class ScoringSettings
     private readonly RecommendedAction[] matrix;
     private readonly bool[] overridden;
 
-    private ScoringSettings(RecommendedAction[] matrix, bool[] overridden, int highPowerWeight, HealthWeights healthWeights)
+    private ScoringSettings(RecommendedAction[] matrix, bool[] overridden, int highPowerWeight, HealthWeights healthWeights, TouchpointSettings touchpoints)
     {
         this.matrix = matrix;
         this.overridden = overridden;
         HighPowerWeight = highPowerWeight;
         HealthWeights = healthWeights;
+        Touchpoints = touchpoints;
     }
 
     /// <summary>The model as written: default matrix, weight 3, health weights 40/30/20/10.</summary>
     public static ScoringSettings Default { get; } =
-        new ScoringSettings(RelationshipMatrix.CopyDefaults(), new bool[RelationshipMatrix.RowCount], DefaultHighPowerWeight, HealthWeights.Default);
+        new ScoringSettings(RelationshipMatrix.CopyDefaults(), new bool[RelationshipMatrix.RowCount], DefaultHighPowerWeight, HealthWeights.Default, TouchpointSettings.Default);
 
     /// <summary>How much a High-power contact weighs in the account rollup (a Low or unknown one weighs 1).</summary>
     public int HighPowerWeight { get; }
 
     public HealthWeights HealthWeights { get; }
+
+    /// <summary>Activity weights and the Touchpoints it takes to be noticed (relationship-model.md §8, §9).</summary>
+    public TouchpointSettings Touchpoints { get; }
 
     /// <summary>The action of a matrix row after overrides.</summary>
     public RecommendedAction ActionFor(int rowIndex) => matrix[rowIndex];
@@ -60,6 +64,7 @@ public sealed class ScoringSettings
         var overridden = new bool[RelationshipMatrix.RowCount];
         var highPowerWeight = DefaultHighPowerWeight;
         var health = HealthWeights.Default;
+        var touchpoints = TouchpointSettings.Default;
 
         foreach (var pair in settings)
         {
@@ -74,12 +79,15 @@ public sealed class ScoringSettings
                 case "healthWeights":
                     health = ReadHealthWeights(pair.Value);
                     break;
+                case "touchpoints":
+                    touchpoints = TouchpointSettings.Read(pair.Value);
+                    break;
                 default:
-                    throw new ScoringSettingsException(pair.Key, "is not a setting. The settings are matrix, highPowerWeight and healthWeights.");
+                    throw new ScoringSettingsException(pair.Key, "is not a setting. The settings are matrix, highPowerWeight, healthWeights and touchpoints.");
             }
         }
 
-        return new ScoringSettings(rows, overridden, highPowerWeight, health);
+        return new ScoringSettings(rows, overridden, highPowerWeight, health, touchpoints);
     }
 
     private static void ReadMatrix(object? value, RecommendedAction[] rows, bool[] overridden)

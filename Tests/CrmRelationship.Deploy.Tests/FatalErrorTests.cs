@@ -143,7 +143,7 @@ public sealed class FatalErrorTests
 
         var run = book.Score(contacts, null, "--settings", settings);
 
-        AssertFatal(run, "Setting 'colour' is not a setting. The settings are matrix, highPowerWeight and healthWeights.");
+        AssertFatal(run, "Setting 'colour' is not a setting. The settings are matrix, highPowerWeight, healthWeights and touchpoints.");
     }
 
     [Test]

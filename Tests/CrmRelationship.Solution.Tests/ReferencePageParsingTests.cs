@@ -8,33 +8,33 @@ namespace CrmRelationship.Solution.Tests;
 public sealed class ReferencePageParsingTests
 {
     [Test]
-    public void SchemaPage_Read_FindsElevenChoicesTwoOfThemMultiSelect()
+    public void SchemaPage_Read_FindsTwelveChoicesTwoOfThemMultiSelect()
     {
         var page = Fixture.Page;
 
-        Assert.That((page.Choices.Count, page.Choices.Count(c => c.IsMultiSelect)), Is.EqualTo((11, 2)));
+        Assert.That((page.Choices.Count, page.Choices.Count(c => c.IsMultiSelect)), Is.EqualTo((12, 2)));
     }
 
     [Test]
-    public void SchemaPage_Read_FindsNineContactInputsAndThirteenComputed()
+    public void SchemaPage_Read_FindsNineContactInputsAndSixteenComputed()
     {
         var columns = Fixture.Page.ContactColumns;
 
-        Assert.That((columns.Count(c => c.IsInput), columns.Count(c => !c.IsInput)), Is.EqualTo((9, 13)));
+        Assert.That((columns.Count(c => c.IsInput), columns.Count(c => !c.IsInput)), Is.EqualTo((9, 16)));
     }
 
     [Test]
-    public void SchemaPage_Read_FindsThreeAccountInputsAndFifteenComputed()
+    public void SchemaPage_Read_FindsThreeAccountInputsAndSeventeenComputed()
     {
         var columns = Fixture.Page.AccountColumns;
 
-        Assert.That((columns.Count(c => c.IsInput), columns.Count(c => !c.IsInput)), Is.EqualTo((3, 15)));
+        Assert.That((columns.Count(c => c.IsInput), columns.Count(c => !c.IsInput)), Is.EqualTo((3, 17)));
     }
 
     [Test]
-    public void SchemaPage_Read_FindsFiveContactViewsAndThreeAccountViews()
+    public void SchemaPage_Read_FindsSevenContactViewsAndThreeAccountViews()
     {
-        Assert.That((Fixture.Page.ContactViews.Count, Fixture.Page.AccountViews.Count), Is.EqualTo((5, 3)));
+        Assert.That((Fixture.Page.ContactViews.Count, Fixture.Page.AccountViews.Count), Is.EqualTo((7, 3)));
     }
 
     [Test]

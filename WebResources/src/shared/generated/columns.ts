@@ -29,8 +29,12 @@ export const AccountColumns = {
     highPowerCoverage: "rel_highpowercoverage",
     /** Key contact */
     keyContactId: "rel_keycontactid",
+    /** Last touchpoint */
+    lastTouchpoint: "rel_lasttouchpoint",
     /** Next feedback due */
     nextFeedbackDue: "rel_nextfeedbackdue",
+    /** Contacts noticed */
+    noticedContacts: "rel_noticedcontacts",
     /** Contacts with potential */
     potentialContacts: "rel_potentialcontacts",
     /** Recommended action */
@@ -58,6 +62,8 @@ export const ContactColumns = {
     customerViewLevel: "rel_customerviewlevel",
     /** Direction */
     direction: "rel_direction",
+    /** Engagement */
+    engagement: "rel_engagement",
     /** Expectation alignment */
     expectationAlignment: "rel_expectationalignment",
     /** Expectation gap (levels) */
@@ -68,6 +74,8 @@ export const ContactColumns = {
     feedbackCadence: "rel_feedbackcadence",
     /** Relationship health */
     healthScore: "rel_healthscore",
+    /** Last touchpoint */
+    lastTouchpoint: "rel_lasttouchpoint",
     /** Level changed on */
     levelChangedOn: "rel_levelchangedon",
     /** Next feedback due */
@@ -92,6 +100,8 @@ export const ContactColumns = {
     scoredOn: "rel_scoredon",
     /** Why this assessment */
     scoreExplanation: "rel_scoreexplanation",
+    /** Touchpoints */
+    touchpoints: "rel_touchpoints",
 } as const;
 
 /** The standard columns the product reads (LogicalNames.Standard of the Scoring library). */
