@@ -18,10 +18,11 @@ public sealed record EntityDefinition(string SchemaName, IReadOnlyList<ColumnDef
 }
 
 /// <summary>A column (attribute) as the solution defines it.</summary>
-/// <param name="AttributeType">The Type element: picklist, multiselectpicklist, datetime, int, ntext, lookup…</param>
+/// <param name="AttributeType">The Type element: picklist, multiselectpicklist, datetime, int, decimal, ntext, lookup…</param>
 /// <param name="OptionSetName">The global choice a (multi-)choice column is bound to.</param>
 /// <param name="Format">date or datetime for dates, textarea for memos, none for whole numbers.</param>
 /// <param name="DateTimeBehavior">1 UserLocal, 2 DateOnly, 3 TimeZoneIndependent.</param>
+/// <param name="Accuracy">The decimal places of a decimal column.</param>
 public sealed record ColumnDefinition(
     string SchemaName,
     string LogicalName,
@@ -35,4 +36,5 @@ public sealed record ColumnDefinition(
     int? MaxLength,
     int? DateTimeBehavior,
     bool IsAuditEnabled,
-    string RequiredLevel);
+    string RequiredLevel,
+    int? Accuracy = null);

@@ -48,7 +48,8 @@ internal static class MetadataReader
         a.Element("MaxLength") is null ? null : xml.Int(a, "MaxLength"),
         a.Element("Behavior") is null ? null : xml.Int(a, "Behavior"),
         Xml.OptionalText(a, "IsAuditEnabled") == "1",
-        Xml.OptionalText(a, "RequiredLevel") ?? "none");
+        Xml.OptionalText(a, "RequiredLevel") ?? "none",
+        a.Element("Accuracy") is null ? null : xml.Int(a, "Accuracy"));
 
     private static double? Number(Xml xml, XElement a, string name) =>
         Xml.OptionalText(a, name) is not { } text ? null

@@ -23,6 +23,7 @@ internal static class AccountColumns
         Names.ContactInputs.OrganizationalPower, Names.ContactInputs.Relationship,
         Names.Computed.RecommendedAction, Names.Computed.RelationshipLevel, Names.Computed.HealthScore, Names.Computed.ExpectationGap,
         Names.Computed.NextStep,
+        Names.Touchpoints.LastTouchpoint, Names.Touchpoints.Engagement,
     };
 
     /// <summary>
@@ -57,6 +58,8 @@ internal static class AccountColumns
             HealthScore = values.WholeNumber(Names.Computed.HealthScore),
             ExpectationGap = values.WholeNumber(Names.Computed.ExpectationGap),
             NextStep = values.Text(Names.Computed.NextStep),
+            LastTouchpoint = values.Date(Names.Touchpoints.LastTouchpoint),
+            Engagement = values.Choice<Engagement>(Names.Touchpoints.Engagement),
         };
     }
 

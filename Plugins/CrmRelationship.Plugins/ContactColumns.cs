@@ -22,6 +22,8 @@ internal static class ContactColumns
         CustomerViewDate = values.CaptureDate(Names.ContactInputs.CustomerViewDate, Labels.ContactFields.CustomerViewDate, now),
         FeedbackCadence = values.Choice<FeedbackCadence>(Names.ContactInputs.FeedbackCadence),
         PrimaryNeed = values.Choice<HumanNeed>(Names.ContactInputs.PrimaryNeed),
+        Touchpoints = values.DecimalNumber(Names.Touchpoints.Count),
+        LastTouchpoint = values.Date(Names.Touchpoints.LastTouchpoint),
     };
 
     /// <summary>The stored level and its last change, from the pre-image.</summary>

@@ -42,6 +42,11 @@ public sealed class AccountContact
 
     /// <summary>The contact's next step (relationship-model.md §10); the account's is its key contact's.</summary>
     public string? NextStep { get; init; }
+    /// <summary>The contact's stored Last touchpoint (relationship-model.md §9), or null.</summary>
+    public DateTime? LastTouchpoint { get; init; }
+
+    /// <summary>The contact's stored Engagement, or null.</summary>
+    public Engagement? Engagement { get; init; }
 
     /// <summary>The rollup's view of a contact that has just been scored.</summary>
     public static AccountContact From(string id, string? name, DateTime? createdOn, ContactInputs inputs, ContactScore score)
@@ -60,6 +65,8 @@ public sealed class AccountContact
             HealthScore = score.HealthScore,
             ExpectationGap = score.ExpectationGap,
             NextStep = score.NextStep,
+            LastTouchpoint = inputs.LastTouchpoint,
+            Engagement = score.Engagement,
         };
     }
 }
@@ -100,6 +107,11 @@ public sealed class AccountScore : IExplainedScore
 
     /// <summary>When the key contact last changed, or null.</summary>
     public DateTime? KeyContactChangedOn { get; init; }
+    /// <summary>The latest Last touchpoint of the active contacts (relationship-model.md §9), or null.</summary>
+    public DateTime? LastTouchpoint { get; init; }
+
+    /// <summary>Active contacts whose Engagement is Noticed.</summary>
+    public int NoticedContacts { get; init; }
 
     public string Explanation { get; init; } = string.Empty;
 

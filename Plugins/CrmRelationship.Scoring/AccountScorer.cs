@@ -26,6 +26,8 @@ internal static class AccountScorer
             {
                 PreviousKeyContactId = change.PreviousKeyContactId,
                 KeyContactChangedOn = change.ChangedOn,
+                LastTouchpoint = rollup.LastTouchpoint,
+                NoticedContacts = rollup.Noticed,
                 Explanation = Explain(rollup, inputs, null, now, change.Left),
             };
         }
@@ -53,6 +55,8 @@ internal static class AccountScorer
             NextStep = NextSteps.ForAccount(rollup.KeyContact),
             PreviousKeyContactId = change.PreviousKeyContactId,
             KeyContactChangedOn = change.ChangedOn,
+            LastTouchpoint = rollup.LastTouchpoint,
+            NoticedContacts = rollup.Noticed,
             Explanation = Explain(rollup, inputs, due, now, change.Left),
         };
     }

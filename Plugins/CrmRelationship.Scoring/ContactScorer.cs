@@ -35,6 +35,7 @@ internal static class ContactScorer
         // relationship-model.md §4: a capture date in the future reads as not captured; the explanation says so.
         var captured = inputs.CustomerViewDate is { } date && !CaptureDates.IsInTheFuture(date, now) ? date : (DateTime?)null;
         var parts = Health.Parts(level, inputs.Perception, inputs.Relationship, gap, CountBits(riskMask), (riskMask & ContemptBit) != 0);
+        var engagement = Touchpoints.LevelFor(inputs.Touchpoints, settings.Touchpoints);
 
         return new ContactScore
         {
@@ -48,11 +49,9 @@ internal static class ContactScorer
             ExpectationAlignment = gap is null ? null : ExpectationGap.Alignment(gap.Value),
             NextFeedbackDue = ExpectationGap.NextFeedbackDue(captured, inputs.FeedbackCadence, level is not null, now.Date),
             HealthScore = Health.Score(parts, settings.HealthWeights),
-
-            // Issue 14 (engagement) plugs in here: pass notYetNoticed: true when the contact's engagement is
-            // "not yet noticed". Until engagement exists it is not known, and the sentence is never written.
-            NextStep = settings.NextStep(action, inputs.PrimaryNeed, notYetNoticed: false),
-            Facts = new ContactFacts(inputs, now, overridden, mask, riskMask, parts, settings.HealthWeights),
+            Engagement = engagement,
+            NextStep = settings.NextStep(action, inputs.PrimaryNeed, notYetNoticed: engagement == Engagement.NotYetNoticed),
+            Facts = new ContactFacts(inputs, now, overridden, mask, riskMask, parts, settings.HealthWeights, settings.Touchpoints),
         };
     }
 
@@ -107,8 +106,9 @@ internal static class ContactScorer
 /// <summary>What the explanation of a contact is written from, kept by scoring.</summary>
 internal readonly struct ContactFacts
 {
-    public ContactFacts(ContactInputs inputs, DateTime now, bool rowOverridden, int behaviourMask, int riskMask, HealthParts parts, HealthWeights weights)
+    public ContactFacts(ContactInputs inputs, DateTime now, bool rowOverridden, int behaviourMask, int riskMask, HealthParts parts, HealthWeights weights, TouchpointSettings touchpoints)
     {
+        Touchpoints = touchpoints;
         Inputs = inputs;
         Now = now;
         RowOverridden = rowOverridden;
@@ -132,4 +132,6 @@ internal readonly struct ContactFacts
     public HealthParts Parts { get; }
 
     public HealthWeights Weights { get; }
+
+    public TouchpointSettings Touchpoints { get; }
 }

@@ -66,7 +66,9 @@ public static class LogicalNames
 
     /// <summary>
     /// Columns written only by the plug-ins. Contact and account share the names of the first ten (the source
-    /// defines each on both tables); the last five are the account's own.
+    /// defines each on both tables); the last five, and the two touchpoint columns of <see cref="Account"/>, are
+    /// the account's own. The contact's touchpoint columns are in <see cref="Touchpoints"/>: the activity plug-in
+    /// writes them, not the contact's scoring.
     /// </summary>
     public static class Computed
     {
@@ -115,7 +117,60 @@ public static class LogicalNames
             AccountFields.ScoreExplanation, AccountFields.ScoredOn, AccountFields.AssessedContacts, AccountFields.RiskContacts,
             AccountFields.PotentialContacts, AccountFields.HighPowerCoverage, AccountFields.KeyContactId, AccountFields.NextStep,
             AccountFields.PreviousKeyContactId, AccountFields.KeyContactChangedOn,
+            AccountFields.LastTouchpoint, AccountFields.NoticedContacts,
         };
+    }
+
+    /// <summary>
+    /// The standard activity tables and columns the touchpoint count reads (relationship-model.md §9,
+    /// activities-config-webapi.md §A). Platform names and values, the same in every organization.
+    /// </summary>
+    public static class Activities
+    {
+        public const string PhoneCall = "phonecall";
+        public const string Appointment = "appointment";
+        public const string Email = "email";
+
+        /// <summary>Every activity of every table, one row each; <see cref="ActivityTypeCode"/> names the table.</summary>
+        public const string ActivityPointer = "activitypointer";
+        public const string ActivityParty = "activityparty";
+        public const string ActivityId = "activityid";
+        public const string ActivityTypeCode = "activitytypecode";
+        public const string StateCode = "statecode";
+        public const string ActualEnd = "actualend";
+        public const string ModifiedOn = "modifiedon";
+        public const string PartyId = "partyid";
+        public const string ParticipationTypeMask = "participationtypemask";
+
+        /// <summary>The statecode of a completed activity (activitypointer: 0 Open, 1 Completed, 2 Canceled, 3 Scheduled).</summary>
+        public const int CompletedState = 1;
+
+        /// <summary>The party lists a contact can be in: From, To, CC on calls and emails; attendees and organizer on appointments.</summary>
+        public const string From = "from";
+        public const string To = "to";
+        public const string Cc = "cc";
+        public const string RequiredAttendees = "requiredattendees";
+        public const string OptionalAttendees = "optionalattendees";
+        public const string Organizer = "organizer";
+
+        /// <summary>The party lists of <see cref="PhoneCall"/> and <see cref="Email"/>, then of <see cref="Appointment"/>.</summary>
+        public static readonly string[] PartyLists = { From, To, Cc, RequiredAttendees, OptionalAttendees, Organizer };
+    }
+
+    /// <summary>The contact's touchpoint columns, written by the activity plug-in (relationship-model.md §9).</summary>
+    public static class Touchpoints
+    {
+        public const string Count = ContactFields.Touchpoints;
+        public const string LastTouchpoint = ContactFields.LastTouchpoint;
+        public const string Engagement = ContactFields.Engagement;
+        public const string AccountLastTouchpoint = AccountFields.LastTouchpoint;
+        public const string NoticedContacts = AccountFields.NoticedContacts;
+
+        /// <summary>The three contact columns, in the order of dataverse-schema.md.</summary>
+        public static readonly string[] Contact = { Count, LastTouchpoint, Engagement };
+
+        /// <summary>The two account columns the rollup computes from its contacts' touchpoint columns.</summary>
+        public static readonly string[] Account = { AccountLastTouchpoint, NoticedContacts };
     }
 
     /// <summary>

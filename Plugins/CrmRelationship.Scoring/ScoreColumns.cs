@@ -100,6 +100,8 @@ public static class ScoreColumns
         new(Names.Computed.NextStep, (s, sink) => sink.Text(s.NextStep)),
         new(Names.Computed.PreviousKeyContactId, (s, sink) => sink.ContactReference(s.PreviousKeyContactId)),
         new(Names.Computed.KeyContactChangedOn, (s, sink) => sink.DateOnly(s.KeyContactChangedOn)),
+        new(Names.Touchpoints.AccountLastTouchpoint, (s, sink) => sink.DateOnly(s.LastTouchpoint)),
+        new(Names.Touchpoints.NoticedContacts, (s, sink) => sink.WholeNumber(s.NoticedContacts)),
     };
 
     private static void Choice(IScoreValueSink sink, RecommendedAction? value) =>

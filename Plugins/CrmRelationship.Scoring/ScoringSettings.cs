@@ -5,7 +5,7 @@ namespace CrmRelationship.Scoring;
 
 /// <summary>
 /// The administrator settings of relationship-model.md §8: matrix overrides, the weight of a
-/// high-power contact, and the health weights. Immutable; parse once (plug-in constructor, scorer
+/// high-power contact, the health weights and the touchpoint settings. Immutable; parse once (plug-in constructor, scorer
 /// start-up) with <see cref="Parse"/>, which refuses a setting that cannot be right and names its key.
 /// </summary>
 public sealed class ScoringSettings
@@ -24,7 +24,8 @@ public sealed class ScoringSettings
         int highPowerWeight,
         HealthWeights healthWeights,
         Dictionary<RecommendedAction, string> actionSteps,
-        Dictionary<HumanNeed, string> needSteps)
+        Dictionary<HumanNeed, string> needSteps,
+        TouchpointSettings touchpoints)
     {
         this.matrix = matrix;
         this.overridden = overridden;
@@ -32,18 +33,22 @@ public sealed class ScoringSettings
         this.needSteps = needSteps;
         HighPowerWeight = highPowerWeight;
         HealthWeights = healthWeights;
+        Touchpoints = touchpoints;
     }
 
     /// <summary>The model as written: default matrix, weight 3, health weights 40/30/20/10.</summary>
     public static ScoringSettings Default { get; } =
         new ScoringSettings(
             RelationshipMatrix.CopyDefaults(), new bool[RelationshipMatrix.RowCount], DefaultHighPowerWeight, HealthWeights.Default,
-            new Dictionary<RecommendedAction, string>(), new Dictionary<HumanNeed, string>());
+            new Dictionary<RecommendedAction, string>(), new Dictionary<HumanNeed, string>(), TouchpointSettings.Default);
 
     /// <summary>How much a High-power contact weighs in the account rollup (a Low or unknown one weighs 1).</summary>
     public int HighPowerWeight { get; }
 
     public HealthWeights HealthWeights { get; }
+
+    /// <summary>Activity weights and the Touchpoints it takes to be noticed (relationship-model.md §8, §9).</summary>
+    public TouchpointSettings Touchpoints { get; }
 
     /// <summary>The action of a matrix row after overrides.</summary>
     public RecommendedAction ActionFor(int rowIndex) => matrix[rowIndex];
@@ -92,6 +97,7 @@ public sealed class ScoringSettings
         var health = HealthWeights.Default;
         var actionSteps = new Dictionary<RecommendedAction, string>();
         var needSteps = new Dictionary<HumanNeed, string>();
+        var touchpoints = TouchpointSettings.Default;
 
         foreach (var pair in settings)
         {
@@ -109,12 +115,15 @@ public sealed class ScoringSettings
                 case "nextSteps":
                     ReadNextSteps(pair.Value, actionSteps, needSteps);
                     break;
+                case "touchpoints":
+                    touchpoints = TouchpointSettings.Read(pair.Value);
+                    break;
                 default:
-                    throw new ScoringSettingsException(pair.Key, "is not a setting. The settings are matrix, highPowerWeight, healthWeights and nextSteps.");
+                    throw new ScoringSettingsException(pair.Key, "is not a setting. The settings are matrix, highPowerWeight, healthWeights, nextSteps and touchpoints.");
             }
         }
 
-        return new ScoringSettings(rows, overridden, highPowerWeight, health, actionSteps, needSteps);
+        return new ScoringSettings(rows, overridden, highPowerWeight, health, actionSteps, needSteps, touchpoints);
     }
 
     private static void ReadNextSteps(object? value, Dictionary<RecommendedAction, string> actionSteps, Dictionary<HumanNeed, string> needSteps)

@@ -71,6 +71,7 @@ public sealed class WebApiNamesTests
                 "picklist" => FakeColumnKind.Choice,
                 "multiselectpicklist" => FakeColumnKind.MultiChoice,
                 "int" => FakeColumnKind.WholeNumber,
+                "decimal" => FakeColumnKind.DecimalNumber,
                 "datetime" => column.DateTimeBehavior == 2 ? FakeColumnKind.DateOnly : FakeColumnKind.DateAndTime,
                 "lookup" => FakeColumnKind.Lookup,
                 _ => FakeColumnKind.Text,

@@ -143,7 +143,7 @@ public sealed class FatalErrorTests
 
         var run = book.Score(contacts, null, "--settings", settings);
 
-        AssertFatal(run, "Setting 'colour' is not a setting. The settings are matrix, highPowerWeight, healthWeights and nextSteps.");
+        AssertFatal(run, "Setting 'colour' is not a setting. The settings are matrix, highPowerWeight, healthWeights, nextSteps and touchpoints.");
     }
 
     [Test]

@@ -168,6 +168,7 @@ public sealed partial class FakeDataverse
                 Guid id => id.ToString("D"),
                 FakeLookup lookup => lookup.Id.ToString("D"),
                 int number => number,
+                decimal amount => amount,
                 string text => text,
                 _ => value.ToString(),
             };
@@ -199,6 +200,7 @@ public sealed partial class FakeDataverse
             options.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(o => column.Options!.GetValueOrDefault(int.Parse(o, CultureInfo.InvariantCulture)) ?? o)),
         FakeColumnKind.State when value is int state => state == 0 ? "Active" : "Inactive",
         FakeColumnKind.WholeNumber when value is int number => number.ToString("N0", CultureInfo.InvariantCulture),
+        FakeColumnKind.DecimalNumber when value is decimal number => number.ToString("N1", CultureInfo.InvariantCulture),
         FakeColumnKind.DateOnly when value is string date => DateTime.Parse(date, CultureInfo.InvariantCulture).ToString("M/d/yyyy", CultureInfo.InvariantCulture),
         FakeColumnKind.DateAndTime when value is string time => DateTime.Parse(time, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal)
             .ToString("M/d/yyyy h:mm tt", CultureInfo.InvariantCulture),

@@ -218,6 +218,8 @@ public sealed partial class FakeDataverse
                 }
 
                 return (number, null);
+            case FakeColumnKind.DecimalNumber:
+                return value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out var amount) ? (amount, null) : (null, wrongType);
             case FakeColumnKind.DateOnly:
                 return value.ValueKind == JsonValueKind.String && DateTime.TryParseExact(value.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
                     ? (value.GetString(), null)

@@ -12,6 +12,7 @@ public enum FakeColumnKind
     Id,
     Text,
     WholeNumber,
+    DecimalNumber,
     State,
     Choice,
     MultiChoice,
@@ -53,6 +54,9 @@ public static class FakeSchema
         Choice<FeedbackCadence>(Names.ContactInputs.FeedbackCadence),
         Choice<HumanNeed>(Names.ContactInputs.PrimaryNeed),
         .. Computed(contact: true),
+        new(Names.Touchpoints.Count, FakeColumnKind.DecimalNumber),
+        new(Names.Touchpoints.LastTouchpoint, FakeColumnKind.DateOnly),
+        Choice<Engagement>(Names.Touchpoints.Engagement),
     ];
 
     public static IReadOnlyList<FakeColumn> Account() =>
@@ -64,6 +68,8 @@ public static class FakeSchema
         new(Names.AccountInputs.CustomerViewDate, FakeColumnKind.DateOnly),
         Choice<FeedbackCadence>(Names.AccountInputs.FeedbackCadence),
         .. Computed(contact: false),
+        new(Names.Touchpoints.AccountLastTouchpoint, FakeColumnKind.DateOnly),
+        new(Names.Touchpoints.NoticedContacts, FakeColumnKind.WholeNumber),
     ];
 
     private static IEnumerable<FakeColumn> Computed(bool contact)

@@ -16,7 +16,8 @@ public sealed partial record ColumnTypeSpec(
     double? MinValue = null,
     double? MaxValue = null,
     int? MaxLength = null,
-    string? LookupTarget = null)
+    string? LookupTarget = null,
+    int? Accuracy = null)
 {
     public const int UserLocal = 1;
     public const int DateOnly = 2;
@@ -52,6 +53,17 @@ public sealed partial record ColumnTypeSpec(
             return range.Success
                 ? new ColumnTypeSpec("int", MinValue: Number(range.Groups[1].Value), MaxValue: Number(range.Groups[2].Value))
                 : new ColumnTypeSpec("int");
+        }
+
+        if (text.StartsWith("decimal", StringComparison.Ordinal))
+        {
+            // "decimal, one decimal place, 0..100000000000": the places are the column's Accuracy.
+            var range = Range().Match(text.Replace('−', '-'));
+            return new ColumnTypeSpec(
+                "decimal",
+                MinValue: range.Success ? Number(range.Groups[1].Value) : null,
+                MaxValue: range.Success ? Number(range.Groups[2].Value) : null,
+                Accuracy: text.Contains("one decimal place", StringComparison.Ordinal) ? 1 : null);
         }
 
         if (text.StartsWith("multiple lines of text", StringComparison.Ordinal))

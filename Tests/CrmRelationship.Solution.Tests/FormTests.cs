@@ -48,6 +48,7 @@ public sealed class FormTests
             ["picklist"] = "{3EF39988-22BB-4f0b-BBBE-64B5A3748AEE}",
             ["multiselectpicklist"] = "{4AA28AB7-9C13-4F57-A73D-AD894D048B5F}",
             ["int"] = "{C6D124CA-7EDA-4a60-AEA9-7FB8D318B68F}",
+            ["decimal"] = "{C3EFE0C3-0EC6-42be-8349-CBD9079DFD8E}",
             ["datetime"] = "{5B773807-9FB2-42db-97C3-7A91EFF8ADFF}",
             ["ntext"] = "{E0DECE4B-6FC8-4a8f-A065-082708572369}",
             ["lookup"] = "{270BD3DB-D9AF-4782-9025-509E298DEC0A}",

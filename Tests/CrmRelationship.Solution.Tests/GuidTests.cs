@@ -26,6 +26,7 @@ public sealed partial class GuidTests
         "5B773807-9FB2-42db-97C3-7A91EFF8ADFF", "C6D124CA-7EDA-4a60-AEA9-7FB8D318B68F",
         "E0DECE4B-6FC8-4a8f-A065-082708572369", "270BD3DB-D9AF-4782-9025-509E298DEC0A",
         "953b9fac-1e5e-e611-80d6-00155ded156f", "9FDF5F91-88B1-47F4-AD53-C11EFC01A01D",
+        "C3EFE0C3-0EC6-42be-8349-CBD9079DFD8E",
     }.Select(Guid.Parse).Concat(SdkMessages.All).ToHashSet();
 
     [Test]

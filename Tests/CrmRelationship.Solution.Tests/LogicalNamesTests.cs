@@ -17,8 +17,8 @@ public sealed class LogicalNamesTests
 {
     private static readonly Dictionary<string, (IReadOnlyList<string> Inputs, IReadOnlyList<string> Computed)> Groups = new()
     {
-        ["contact"] = (LogicalNames.ContactInputs.All, LogicalNames.Computed.Contact),
-        ["account"] = (LogicalNames.AccountInputs.All, LogicalNames.Computed.Account),
+        ["contact"] = (LogicalNames.ContactInputs.All, LogicalNames.Computed.Contact.Union(LogicalNames.Touchpoints.Contact).ToList()),
+        ["account"] = (LogicalNames.AccountInputs.All, LogicalNames.Computed.Account.Union(LogicalNames.Touchpoints.Account).ToList()),
     };
 
     [TestCase("contact")]

@@ -16,25 +16,25 @@ public sealed class ReferencePageParsingTests
     }
 
     [Test]
-    public void SchemaPage_Read_FindsTenContactInputsAndFourteenComputed()
+    public void SchemaPage_Read_FindsTenContactInputsAndSeventeenComputed()
     {
         var columns = Fixture.Page.ContactColumns;
 
-        Assert.That((columns.Count(c => c.IsInput), columns.Count(c => !c.IsInput)), Is.EqualTo((10, 14)));
+        Assert.That((columns.Count(c => c.IsInput), columns.Count(c => !c.IsInput)), Is.EqualTo((10, 17)));
     }
 
     [Test]
-    public void SchemaPage_Read_FindsThreeAccountInputsAndEighteenComputed()
+    public void SchemaPage_Read_FindsThreeAccountInputsAndTwentyComputed()
     {
         var columns = Fixture.Page.AccountColumns;
 
-        Assert.That((columns.Count(c => c.IsInput), columns.Count(c => !c.IsInput)), Is.EqualTo((3, 18)));
+        Assert.That((columns.Count(c => c.IsInput), columns.Count(c => !c.IsInput)), Is.EqualTo((3, 20)));
     }
 
     [Test]
-    public void SchemaPage_Read_FindsFiveContactViewsAndFourAccountViews()
+    public void SchemaPage_Read_FindsSevenContactViewsAndFourAccountViews()
     {
-        Assert.That((Fixture.Page.ContactViews.Count, Fixture.Page.AccountViews.Count), Is.EqualTo((5, 4)));
+        Assert.That((Fixture.Page.ContactViews.Count, Fixture.Page.AccountViews.Count), Is.EqualTo((7, 4)));
     }
 
     [Test]

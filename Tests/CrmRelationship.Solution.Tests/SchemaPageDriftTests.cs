@@ -62,7 +62,8 @@ public sealed class SchemaPageDriftTests
             type.MinValue is null ? null : column.MinValue,
             type.MaxValue is null ? null : column.MaxValue,
             type.MaxLength is null ? null : column.MaxLength,
-            type.LookupTarget is null ? null : LookupTarget(entity, spec.LogicalName));
+            type.LookupTarget is null ? null : LookupTarget(entity, spec.LogicalName),
+            type.Accuracy is null ? null : column.Accuracy);
 
         Assert.That((column.DisplayName, actual), Is.EqualTo((spec.DisplayName, type)));
     }

@@ -119,6 +119,40 @@ public sealed partial class ViewTests
             Is.EquivalentTo(new[] { ("today", "", "or"), ("yesterday", "", "or"), ("olderthan-x-days", "1", "or") }));
     }
 
+    [Test]
+    public void GoingColdView_Filter_IsAssessedContactsLastTouchedOver90DaysAgoOrNever()
+    {
+        // relationship-model.md §9: going cold is never stored, so the view compares with today itself.
+        var view = Fixture.Source.View("Contacts going cold");
+        var lastTouchpoint = view.Conditions.Where(c => c.Attribute == ContactFields.LastTouchpoint)
+            .Select(c => (c.Operator, string.Join(",", c.Values), c.FilterType, c.Depth));
+
+        Assert.That(
+            (TopLevel(view).Contains((Action, "not-null", "")), lastTouchpoint.ToList(), WrittenDate().IsMatch(view.Fetch.ToString())),
+            Is.EqualTo((true, new[] { ("olderthan-x-days", "90", "or", 2), ("null", "", "or", 2) }.ToList(), false)));
+    }
+
+    [TestCase("Contacts going cold", ContactFields.LastTouchpoint)]
+    [TestCase("Contacts not yet noticed", ContactFields.Touchpoints)]
+    public void EngagementView_Sort_HighPowerFirstByValue(string name, string then)
+    {
+        var view = Fixture.Source.View(name);
+        var high = Fixture.Source.OptionSet("rel_organizationalpower").Options.Single(o => o.Label == "High").Value;
+        var low = Fixture.Source.OptionSet("rel_organizationalpower").Options.Single(o => o.Label == "Low").Value;
+
+        Assert.That(
+            (view.Orders, (string?)view.Fetch.Attribute("useraworderby"), high > low),
+            Is.EqualTo((new[] { new ViewOrder(ContactFields.OrganizationalPower, true), new ViewOrder(then, false) }, "true", true)));
+    }
+
+    [Test]
+    public void NotYetNoticedView_Filter_IsTheNotYetNoticedOptionValue()
+    {
+        var view = Fixture.Source.View("Contacts not yet noticed");
+
+        Assert.That(TopLevel(view), Does.Contain((ContactFields.Engagement, "eq", ((int)Engagement.NotYetNoticed).ToString(System.Globalization.CultureInfo.InvariantCulture))));
+    }
+
     [TestCaseSource(typeof(Cases), nameof(Cases.Views))]
     public void View_Filter_KeepsOnlyActiveRecords(ViewDefinition view)
     {

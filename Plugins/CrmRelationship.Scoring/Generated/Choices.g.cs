@@ -31,6 +31,13 @@ public enum Direction
     ComingApart = 415700002,
 }
 
+/// <summary>Whether the contact has noticed us: enough touchpoints (completed calls, meetings, emails) to be noticed, or not yet. (<c>rel_engagement</c>)</summary>
+public enum Engagement
+{
+    NotYetNoticed = 415700000,
+    Noticed = 415700001,
+}
+
 /// <summary>How our view of the relationship compares with the customer's. (<c>rel_expectationalignment</c>)</summary>
 public enum ExpectationAlignment
 {

@@ -48,11 +48,17 @@ public static class AccountFields
     /// <summary>Key contact</summary>
     public const string KeyContactId = "rel_keycontactid";
 
+    /// <summary>Last touchpoint</summary>
+    public const string LastTouchpoint = "rel_lasttouchpoint";
+
     /// <summary>Next feedback due</summary>
     public const string NextFeedbackDue = "rel_nextfeedbackdue";
 
     /// <summary>Next step</summary>
     public const string NextStep = "rel_nextstep";
+
+    /// <summary>Contacts noticed</summary>
+    public const string NoticedContacts = "rel_noticedcontacts";
 
     /// <summary>Contacts with potential</summary>
     public const string PotentialContacts = "rel_potentialcontacts";
@@ -96,6 +102,9 @@ public static class ContactFields
     /// <summary>Direction</summary>
     public const string Direction = "rel_direction";
 
+    /// <summary>Engagement</summary>
+    public const string Engagement = "rel_engagement";
+
     /// <summary>Expectation alignment</summary>
     public const string ExpectationAlignment = "rel_expectationalignment";
 
@@ -110,6 +119,9 @@ public static class ContactFields
 
     /// <summary>Relationship health</summary>
     public const string HealthScore = "rel_healthscore";
+
+    /// <summary>Last touchpoint</summary>
+    public const string LastTouchpoint = "rel_lasttouchpoint";
 
     /// <summary>Level changed on</summary>
     public const string LevelChangedOn = "rel_levelchangedon";
@@ -152,4 +164,7 @@ public static class ContactFields
 
     /// <summary>Why this assessment</summary>
     public const string ScoreExplanation = "rel_scoreexplanation";
+
+    /// <summary>Touchpoints</summary>
+    public const string Touchpoints = "rel_touchpoints";
 }

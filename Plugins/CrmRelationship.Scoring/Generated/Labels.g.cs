@@ -18,6 +18,10 @@ public static partial class Labels
         new Option((int)Direction.Steady, "Steady"),
         new Option((int)Direction.ComingApart, "Coming apart"));
 
+    private static readonly OptionTable EngagementOptions = new(
+        new Option((int)Engagement.NotYetNoticed, "Not yet noticed"),
+        new Option((int)Engagement.Noticed, "Noticed"));
+
     private static readonly OptionTable ExpectationAlignmentOptions = new(
         new Option((int)ExpectationAlignment.Aligned, "Aligned"),
         new Option((int)ExpectationAlignment.Overestimated, "Overestimated"),
@@ -87,6 +91,9 @@ public static partial class Labels
     /// <summary>The label of an option of <c>rel_direction</c>.</summary>
     public static string Of(Direction value) => DirectionOptions.Label((int)value);
 
+    /// <summary>The label of an option of <c>rel_engagement</c>.</summary>
+    public static string Of(Engagement value) => EngagementOptions.Label((int)value);
+
     /// <summary>The label of an option of <c>rel_expectationalignment</c>.</summary>
     public static string Of(ExpectationAlignment value) => ExpectationAlignmentOptions.Label((int)value);
 
@@ -127,6 +134,11 @@ public static partial class Labels
         if (choice == typeof(Direction))
         {
             return DirectionOptions;
+        }
+
+        if (choice == typeof(Engagement))
+        {
+            return EngagementOptions;
         }
 
         if (choice == typeof(ExpectationAlignment))
@@ -221,11 +233,17 @@ public static partial class Labels
         /// <summary><c>rel_keycontactid</c></summary>
         public const string KeyContactId = "Key contact";
 
+        /// <summary><c>rel_lasttouchpoint</c></summary>
+        public const string LastTouchpoint = "Last touchpoint";
+
         /// <summary><c>rel_nextfeedbackdue</c></summary>
         public const string NextFeedbackDue = "Next feedback due";
 
         /// <summary><c>rel_nextstep</c></summary>
         public const string NextStep = "Next step";
+
+        /// <summary><c>rel_noticedcontacts</c></summary>
+        public const string NoticedContacts = "Contacts noticed";
 
         /// <summary><c>rel_potentialcontacts</c></summary>
         public const string PotentialContacts = "Contacts with potential";
@@ -267,6 +285,9 @@ public static partial class Labels
         /// <summary><c>rel_direction</c></summary>
         public const string Direction = "Direction";
 
+        /// <summary><c>rel_engagement</c></summary>
+        public const string Engagement = "Engagement";
+
         /// <summary><c>rel_expectationalignment</c></summary>
         public const string ExpectationAlignment = "Expectation alignment";
 
@@ -281,6 +302,9 @@ public static partial class Labels
 
         /// <summary><c>rel_healthscore</c></summary>
         public const string HealthScore = "Relationship health";
+
+        /// <summary><c>rel_lasttouchpoint</c></summary>
+        public const string LastTouchpoint = "Last touchpoint";
 
         /// <summary><c>rel_levelchangedon</c></summary>
         public const string LevelChangedOn = "Level changed on";
@@ -323,5 +347,8 @@ public static partial class Labels
 
         /// <summary><c>rel_scoreexplanation</c></summary>
         public const string ScoreExplanation = "Why this assessment";
+
+        /// <summary><c>rel_touchpoints</c></summary>
+        public const string Touchpoints = "Touchpoints";
     }
 }

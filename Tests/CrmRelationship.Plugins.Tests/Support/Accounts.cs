@@ -66,6 +66,8 @@ internal static class Accounts
         [Names.Computed.NextStep] = score.NextStep,
         [Names.Computed.PreviousKeyContactId] = score.PreviousKeyContactId is null ? null : Guid.Parse(score.PreviousKeyContactId),
         [Names.Computed.KeyContactChangedOn] = score.KeyContactChangedOn,
+        [Names.Touchpoints.AccountLastTouchpoint] = score.LastTouchpoint,
+        [Names.Touchpoints.NoticedContacts] = score.NoticedContacts,
     };
 
     /// <summary>The active contacts whose parent customer is the account, as the store holds them.</summary>

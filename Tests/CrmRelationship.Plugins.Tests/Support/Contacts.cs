@@ -95,6 +95,8 @@ internal static class Contacts
         CustomerViewDate = Columns.Date(row, Names.ContactInputs.CustomerViewDate),
         FeedbackCadence = Columns.Choice<FeedbackCadence>(row, Names.ContactInputs.FeedbackCadence),
         PrimaryNeed = Columns.Choice<HumanNeed>(row, Names.ContactInputs.PrimaryNeed),
+        Touchpoints = row.GetAttributeValue<decimal?>(Names.Touchpoints.Count),
+        LastTouchpoint = Columns.Date(row, Names.Touchpoints.LastTouchpoint),
     };
 
     /// <summary>The level history a stored row carries into its next save.</summary>
@@ -148,6 +150,8 @@ internal static class Contacts
         HealthScore = Columns.WholeNumber(row, Names.Computed.HealthScore),
         ExpectationGap = Columns.WholeNumber(row, Names.Computed.ExpectationGap),
         NextStep = row.GetAttributeValue<string>(Names.Computed.NextStep),
+        LastTouchpoint = Columns.Date(row, Names.Touchpoints.LastTouchpoint),
+        Engagement = Columns.Choice<Engagement>(row, Names.Touchpoints.Engagement),
     };
 
     /// <summary>

@@ -110,14 +110,15 @@ public sealed class PackedSchemaTests
     }
 
     [TestCaseSource(nameof(Types))]
-    public void Customizations_LevelView_KeepsItsRawOrderForDataverse(PackageType type)
+    public void Customizations_ViewsSortingAChoice_KeepTheirRawOrderForDataverse(PackageType type)
     {
-        // Left out of validation only: the packed view still asks Dataverse to sort the level by value.
+        // Left out of validation only: the packed views still ask Dataverse to sort the level, and Organizational
+        // power (High first in the two engagement views), by value.
         var fetches = PackRun.Both[type].Xml("customizations.xml").Descendants("fetchxml").Elements("fetch")
             .Where(f => (string?)f.Attribute("useraworderby") == "true")
             .Select(f => (string?)f.Element("entity")!.Elements("order").First().Attribute("attribute"));
 
-        Assert.That(fetches, Is.EqualTo(new[] { "rel_relationshiplevel" }));
+        Assert.That(fetches, Is.EquivalentTo(new[] { "rel_relationshiplevel", "rel_organizationalpower", "rel_organizationalpower" }));
     }
 
     [TestCase(PackageType.Unmanaged, "0")]

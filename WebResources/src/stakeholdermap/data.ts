@@ -14,6 +14,8 @@ export interface StakeholderContact {
     readonly level: number | null;
     /** The contact's next step (relationship-model.md §10), shown when the contact is selected. */
     readonly nextStep: string | null;
+    /** rel_engagement: Noticed, Not yet noticed, or null without touchpoints (relationship-model.md §9). */
+    readonly engagement: number | null;
 }
 
 export interface MapData {
@@ -32,6 +34,7 @@ export const CONTACT_SELECT: readonly string[] = [
     Contact.recommendedAction,
     Contact.relationshipLevel,
     Contact.nextStep,
+    Contact.engagement,
 ];
 
 const KEY_CONTACT_VALUE = lookupValueProperty(Account.keyContactId);
@@ -73,6 +76,7 @@ export function contactFromRecord(value: unknown): StakeholderContact | null {
         action: integerOrNull(record[Contact.recommendedAction]),
         level: integerOrNull(record[Contact.relationshipLevel]),
         nextStep: typeof record[Contact.nextStep] === "string" && (record[Contact.nextStep] as string).trim() !== "" ? (record[Contact.nextStep] as string).trim() : null,
+        engagement: integerOrNull(record[Contact.engagement]),
     };
 }
 

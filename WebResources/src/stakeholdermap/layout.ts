@@ -1,5 +1,5 @@
 import type { AccountSummary } from "../shared/handoff";
-import { ACTION_COLOURS, Choices, MAP_QUADRANTS, NO_ACTION_COLOUR, RelationshipStatus, labelOf, urgencyRank } from "../shared/schema";
+import { ACTION_COLOURS, Choices, Engagement, MAP_QUADRANTS, NO_ACTION_COLOUR, RelationshipStatus, labelOf, urgencyRank } from "../shared/schema";
 import type { ActionColour, MapQuadrant, MapQuadrantKey } from "../shared/schema";
 import type { StakeholderContact } from "./data";
 
@@ -59,6 +59,8 @@ export interface ChipView {
     readonly noRelationship: boolean;
     /** "Next step for Ada Lovelace: …", shown when the chip is selected (focused or hovered); null without one. */
     readonly nextStepText: string | null;
+    /** Has touchpoints, but not yet enough to be noticed (relationship-model.md §9). */
+    readonly notYetNoticed: boolean;
 }
 
 export function chipView(contact: StakeholderContact, keyContactId: string | null): ChipView {
@@ -67,9 +69,13 @@ export function chipView(contact: StakeholderContact, keyContactId: string | nul
     const levelText = level === undefined ? "level not set" : `level ${level}`;
     const noRelationship = contact.relationship === RelationshipStatus.No;
     const isKey = keyContactId !== null && contact.id === keyContactId;
+    const notYetNoticed = contact.engagement === Engagement.NotYetNoticed;
     const parts = [contact.name, action, levelText];
     if (noRelationship) {
         parts.push("no relationship");
+    }
+    if (notYetNoticed) {
+        parts.push("not yet noticed");
     }
     if (isKey) {
         parts.push("key contact");
@@ -83,6 +89,7 @@ export function chipView(contact: StakeholderContact, keyContactId: string | nul
         isKey,
         noRelationship,
         nextStepText: contact.nextStep === null ? null : `Next step for ${contact.name}: ${contact.nextStep}`,
+        notYetNoticed,
     };
 }
 

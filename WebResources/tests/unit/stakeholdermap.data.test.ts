@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import type { AccountSummary, StakeholderMapXrm } from "../../src/shared/handoff";
 import { normalizeGuid } from "../../src/shared/guid";
 import {
+    Engagement,
     ExpectationAlignment,
     OrganizationalPower,
     Perception,
@@ -32,7 +33,7 @@ function fakeXrm(entities: unknown[], nextLink?: string) {
 describe("queries", () => {
     it("selects only the drawn columns of the account's active contacts", () => {
         expect(contactsQuery(ACCOUNT)).toBe(
-            "?$select=contactid,fullname,rel_organizationalpower,rel_perception,rel_relationship,rel_recommendedaction,rel_relationshiplevel,rel_nextstep" +
+            "?$select=contactid,fullname,rel_organizationalpower,rel_perception,rel_relationship,rel_recommendedaction,rel_relationshiplevel,rel_nextstep,rel_engagement" +
                 `&$filter=_parentcustomerid_value eq ${ACCOUNT} and statecode eq 0`,
         );
     });
@@ -97,6 +98,7 @@ describe("record parsing", () => {
                 rel_relationshiplevel: RelationshipLevel.Advisor,
                 rel_healthscore: 58,
                 rel_nextstep: " Find out what shapes their view. ",
+                rel_engagement: Engagement.NotYetNoticed,
             }),
         ).toEqual({
             id: "11111111-1111-4111-8111-11111111111a",
@@ -107,6 +109,7 @@ describe("record parsing", () => {
             action: RecommendedAction.ModerateRiskImprovePerception,
             level: RelationshipLevel.Advisor,
             nextStep: "Find out what shapes their view.",
+            engagement: Engagement.NotYetNoticed,
         });
     });
 

@@ -23,6 +23,12 @@ export const Direction = {
     ComingApart: 415700002,
 } as const;
 
+/** Whether the contact has noticed us: enough touchpoints (completed calls, meetings, emails) to be noticed, or not yet. (rel_engagement) */
+export const Engagement = {
+    NotYetNoticed: 415700000,
+    Noticed: 415700001,
+} as const;
+
 /** How our view of the relationship compares with the customer's. (rel_expectationalignment) */
 export const ExpectationAlignment = {
     Aligned: 415700000,
@@ -123,6 +129,14 @@ export const Choices = {
             { key: "ComingTogether", label: "Coming together", value: 415700000 },
             { key: "Steady", label: "Steady", value: 415700001 },
             { key: "ComingApart", label: "Coming apart", value: 415700002 },
+        ],
+    },
+    engagement: {
+        name: "rel_engagement",
+        multiSelect: false,
+        options: [
+            { key: "NotYetNoticed", label: "Not yet noticed", value: 415700000 },
+            { key: "Noticed", label: "Noticed", value: 415700001 },
         ],
     },
     expectationAlignment: {

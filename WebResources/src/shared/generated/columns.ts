@@ -31,10 +31,14 @@ export const AccountColumns = {
     keyContactChangedOn: "rel_keycontactchangedon",
     /** Key contact */
     keyContactId: "rel_keycontactid",
+    /** Last touchpoint */
+    lastTouchpoint: "rel_lasttouchpoint",
     /** Next feedback due */
     nextFeedbackDue: "rel_nextfeedbackdue",
     /** Next step */
     nextStep: "rel_nextstep",
+    /** Contacts noticed */
+    noticedContacts: "rel_noticedcontacts",
     /** Contacts with potential */
     potentialContacts: "rel_potentialcontacts",
     /** Previous key contact */
@@ -64,6 +68,8 @@ export const ContactColumns = {
     customerViewLevel: "rel_customerviewlevel",
     /** Direction */
     direction: "rel_direction",
+    /** Engagement */
+    engagement: "rel_engagement",
     /** Expectation alignment */
     expectationAlignment: "rel_expectationalignment",
     /** Expectation gap (levels) */
@@ -74,6 +80,8 @@ export const ContactColumns = {
     feedbackCadence: "rel_feedbackcadence",
     /** Relationship health */
     healthScore: "rel_healthscore",
+    /** Last touchpoint */
+    lastTouchpoint: "rel_lasttouchpoint",
     /** Level changed on */
     levelChangedOn: "rel_levelchangedon",
     /** Next feedback due */
@@ -102,6 +110,8 @@ export const ContactColumns = {
     scoredOn: "rel_scoredon",
     /** Why this assessment */
     scoreExplanation: "rel_scoreexplanation",
+    /** Touchpoints */
+    touchpoints: "rel_touchpoints",
 } as const;
 
 /** The standard columns the product reads (LogicalNames.Standard of the Scoring library). */
