@@ -8,11 +8,11 @@ namespace CrmRelationship.Solution.Tests;
 public sealed class ReferencePageParsingTests
 {
     [Test]
-    public void SchemaPage_Read_FindsTwelveChoicesTwoOfThemMultiSelect()
+    public void SchemaPage_Read_FindsThirteenChoicesTwoOfThemMultiSelect()
     {
         var page = Fixture.Page;
 
-        Assert.That((page.Choices.Count, page.Choices.Count(c => c.IsMultiSelect)), Is.EqualTo((12, 2)));
+        Assert.That((page.Choices.Count, page.Choices.Count(c => c.IsMultiSelect)), Is.EqualTo((13, 2)));
     }
 
     [Test]
