@@ -197,6 +197,45 @@ public sealed class NextStepTests
         Assert.That(score.Explanation, Does.Not.Contain(" left on "), "nobody left");
     }
 
+    [TestCase(RecommendedAction.HighRiskImprovePerception, true, Description = "ranks before Beat: it was the key contact")]
+    [TestCase(RecommendedAction.LowRiskMoveOn, false, Description = "ranks after Beat: it was not")]
+    [TestCase(null, false, Description = "not assessed: never a key contact")]
+    public void KeyContactDeleted_LookupsAlreadyCleared_RankingTheDeletedContactDecides(RecommendedAction? deletedAction, bool wasKey)
+    {
+        // Arrange: Dataverse cleared the key contact and previous key contact lookups before the rollup (cascade RemoveLink).
+        var beat = new AccountContact { Id = "b", Name = "Beat Zimmermann", RecommendedAction = RecommendedAction.MedPotentialActivate };
+        var corinne = new AccountContact { Id = "c", Name = "Corinne Favre", RecommendedAction = deletedAction };
+        var history = new KeyContactHistory
+        {
+            StoredKeyContactId = null,
+            PreviousKeyContactId = null,
+            Departure = new ContactDeparture { Id = "c", Name = "Corinne Favre", Reason = DepartureReason.Deleted, Contact = corinne },
+        };
+
+        // Act
+        var score = RelationshipScorer.Default.ScoreAccount(AccountInputs.Empty, new[] { beat }, Build.Now, history);
+
+        // Assert: never a lookup to the deleted contact; the date and the sentence say what happened.
+        Assert.That(score.PreviousKeyContactId, Is.Null);
+        Assert.That(score.KeyContactChangedOn, Is.EqualTo(wasKey ? Build.Now : (DateTime?)null));
+        Assert.That(score.Explanation.Split('\n')[0].StartsWith("Corinne Favre, the key contact, left on ", StringComparison.Ordinal), Is.EqualTo(wasKey));
+    }
+
+    [Test]
+    public void KeyContactDeleted_LookupNotYetCleared_NoLookupToItIsKept()
+    {
+        var beat = new AccountContact { Id = "b", Name = "Beat Zimmermann", RecommendedAction = RecommendedAction.MedPotentialActivate };
+        var history = new KeyContactHistory
+        {
+            StoredKeyContactId = "c",
+            Departure = new ContactDeparture { Id = "c", Name = "Corinne Favre", Reason = DepartureReason.Deleted },
+        };
+
+        var score = RelationshipScorer.Default.ScoreAccount(AccountInputs.Empty, new[] { beat }, Build.Now, history);
+
+        Assert.That((score.PreviousKeyContactId, score.KeyContactChangedOn), Is.EqualTo(((string?)null, (DateTime?)Build.Now)));
+    }
+
     private static ContactInputs With(ContactInputs inputs, HumanNeed? need) => new()
     {
         Relationship = inputs.Relationship,
