@@ -29,7 +29,7 @@ public sealed class StepTests
     [TestCase(ContactScoring, "Create", "contact", 20, "")]
     [TestCase(ContactScoring, "Update", "contact", 20, ContactInputs)]
     [TestCase(ContactRollup, "Create", "contact", 40, "")]
-    [TestCase(ContactRollup, "Update", "contact", 40, ContactInputs + ",parentcustomerid,statecode")]
+    [TestCase(ContactRollup, "Update", "contact", 40, ContactInputs + ",parentcustomerid,statecode,fullname")]
     [TestCase(ContactRollup, "Delete", "contact", 40, "")]
     [TestCase(AccountScoring, "Create", "account", 20, "")]
     [TestCase(AccountScoring, "Update", "account", 20, AccountInputs)]

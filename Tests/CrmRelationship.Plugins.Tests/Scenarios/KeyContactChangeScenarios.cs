@@ -198,6 +198,20 @@ public sealed class KeyContactChangeScenarios
     }
 
     [Test]
+    public void KeyContactRenamed_AccountNextStepFollows()
+    {
+        var crm = Crm.Registered();
+        var contoso = crm.CreateAccount("Contoso");
+        var corinne = crm.CreateContact(AtHighRisk, contoso, "Corinne Favre");
+
+        crm.Update(Contacts.Change(corinne, (Names.Standard.FullName, "Corinne Meier")));
+
+        Assert.That(
+            crm.Account(contoso).GetAttributeValue<string>(Names.Computed.NextStep),
+            Is.EqualTo("Corinne Meier: " + NextSteps.DefaultFor(RecommendedAction.HighRiskImprovePerception)));
+    }
+
+    [Test]
     public void KeyContactsNeedChanges_AccountNextStepFollows()
     {
         var crm = Crm.Registered();
