@@ -68,7 +68,7 @@ internal sealed partial class ScoringRun
             var contacts = new AccountContact[bucket.Contacts.Count];
             for (var i = 0; i < contacts.Length; i++)
             {
-                contacts[i] = bucket.Contacts[i].ToAccountContact(arena, scorer.Settings);
+                contacts[i] = bucket.Contacts[i].ToAccountContact(arena);
             }
 
             var score = scorer.ScoreAccount(bucket.Inputs, contacts, now);

@@ -163,6 +163,25 @@ public sealed class SolutionSource
             .ToList();
     }
 
+    /// <summary>
+    /// Every relationship in <c>Other/Relationships/*.xml</c>, ordered by file name, without reading the rest (none when
+    /// the folder is missing: a solution may add no relationship).
+    /// </summary>
+    public static IReadOnlyList<RelationshipDefinition> LoadRelationships(string sourceFolder)
+    {
+        var full = Path.GetFullPath(sourceFolder);
+        var folder = Path.Combine(full, "Other", "Relationships");
+        if (!System.IO.Directory.Exists(folder))
+        {
+            return Array.Empty<RelationshipDefinition>();
+        }
+
+        return System.IO.Directory.GetFiles(folder, "*.xml")
+            .OrderBy(f => f, StringComparer.Ordinal)
+            .SelectMany(f => MetadataReader.ReadRelationships(SourceFile.Classify(full, f)))
+            .ToList();
+    }
+
     /// <summary>Reads one step file.</summary>
     public static StepRegistration LoadStep(string file) => PluginReader.ReadStep(Xml.Load(file, file), file);
 

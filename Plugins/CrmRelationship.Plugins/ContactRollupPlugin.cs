@@ -72,7 +72,9 @@ public sealed class ContactRollupPlugin : IPlugin
             : !after.IsActive ? DepartureReason.Deactivated
             : after.ParentAccountId is not null ? DepartureReason.MovedToAnotherAccount
             : DepartureReason.RemovedFromAccount;
-        return new ContactDeparture { Id = call.Context.PrimaryEntityId.ToString("D"), Name = before.Name, Reason = reason };
+        // The pre-image carries every rolled-up column: a deleted key contact is found by ranking it (§10).
+        var contact = call.PreImage is { } image ? AccountColumns.ToAccountContact(image) : null;
+        return new ContactDeparture { Id = call.Context.PrimaryEntityId.ToString("D"), Name = before.Name, Reason = reason, Contact = contact };
     }
 
     private static void Recalculate(PluginCall call, RelationshipScorer scorer, Guid accountId, ContactDeparture? departure, DateTime now)

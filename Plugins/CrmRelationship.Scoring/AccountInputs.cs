@@ -152,6 +152,13 @@ public sealed class ContactDeparture
     public string? Name { get; init; }
 
     public DepartureReason Reason { get; init; }
+
+    /// <summary>
+    /// The contact as it was before the save (its rolled-up values), or null. A deleted contact needs it: Dataverse
+    /// clears the account's lookups to it before the rollup runs, so whether it was the key contact is decided by
+    /// ranking it with the remaining contacts (relationship-model.md §10).
+    /// </summary>
+    public AccountContact? Contact { get; init; }
 }
 
 /// <summary>

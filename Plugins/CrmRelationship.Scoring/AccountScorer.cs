@@ -18,7 +18,7 @@ internal static class AccountScorer
             rollup.Add(contact);
         }
 
-        var change = KeyContactChange.Of(history, rollup.KeyContact?.Id, now);
+        var change = KeyContactChange.Of(history, rollup.KeyContact, now);
         if (rollup.Assessed == 0)
         {
             // relationship-model.md §7: "An account with no assessed contacts has these values emptied".
@@ -92,14 +92,21 @@ internal readonly struct KeyContactChange
     /// <summary>The key contact that left, when the change is because they left; otherwise null.</summary>
     public ContactDeparture? Left { get; }
 
-    public static KeyContactChange Of(KeyContactHistory? history, string? newKeyContactId, DateTime now)
+    public static KeyContactChange Of(KeyContactHistory? history, AccountContact? newKeyContact, DateTime now)
     {
         if (history is null)
         {
             return default;
         }
 
+        var newKeyContactId = newKeyContact?.Id;
         var stored = history.StoredKeyContactId;
+        if (history.Departure is { Reason: DepartureReason.Deleted } deleted && WasDeletedKeyContact(deleted, stored, newKeyContact))
+        {
+            // Dataverse has cleared the lookups to the deleted contact (cascade RemoveLink) and refuses a new one.
+            return new KeyContactChange(null, now, deleted);
+        }
+
         if (stored is null || SameId(stored, newKeyContactId))
         {
             return new KeyContactChange(history.PreviousKeyContactId, history.KeyContactChangedOn, null);
@@ -107,6 +114,22 @@ internal readonly struct KeyContactChange
 
         var left = history.Departure is { } departure && SameId(departure.Id, stored) ? departure : null;
         return new KeyContactChange(stored, now, left);
+    }
+
+    /// <summary>
+    /// Whether a deleted contact was the key contact: the stored lookup, when the platform has not cleared it yet,
+    /// says so; once cleared, the contact was the key contact when it ranks first among itself and the remaining
+    /// contacts (relationship-model.md §10).
+    /// </summary>
+    private static bool WasDeletedKeyContact(ContactDeparture deleted, string? stored, AccountContact? newKeyContact)
+    {
+        if (stored is not null)
+        {
+            return SameId(deleted.Id, stored);
+        }
+
+        return deleted.Contact is { RecommendedAction: not null } contact
+            && (newKeyContact is null || KeyContactOrder.Compare(contact, newKeyContact) < 0);
     }
 
     private static bool SameId(string a, string? b) => b is not null && string.Equals(a, b, StringComparison.OrdinalIgnoreCase);

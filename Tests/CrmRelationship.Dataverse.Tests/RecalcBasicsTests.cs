@@ -208,6 +208,36 @@ public sealed class RecalcBasicsTests
     }
 
     [Test]
+    public async Task KeyContactChangesAgainTheSameDay_ChangedOnMovesToTheTimeOfThisRun_AsTheRollupWrites()
+    {
+        // Arrange: the key contact changed at 06:00 today; the run at 09:30 finds another key contact.
+        await using var environment = await FakeEnvironment.StartAsync();
+        var fake = environment.Fake;
+        var account = Records.Account(fake, "Same day");
+        var high = Records.Contact(fake, account, "High risk", (Names.ContactInputs.Relationship, Records.Option<RelationshipStatus>("No")),
+            (Names.ContactInputs.OrganizationalPower, Records.Option<OrganizationalPower>("High")), (Names.ContactInputs.Perception, Records.Option<Perception>("Detractor")),
+            (Names.ContactInputs.ActivityLevel, Records.Option<ActivityLevel>("Active")));
+        var low = Records.Contact(fake, account, "Low", (Names.ContactInputs.Relationship, Records.Option<RelationshipStatus>("Yes")),
+            (Names.ContactInputs.OrganizationalPower, Records.Option<OrganizationalPower>("Low")), (Names.ContactInputs.Perception, Records.Option<Perception>("Advocate")),
+            (Names.ContactInputs.ActivityLevel, Records.Option<ActivityLevel>("Passive")));
+        fake.Accounts.Set(account, Names.Computed.KeyContactId, new FakeDataverse.FakeLookup(low, Names.Contact));
+        fake.Accounts.Set(account, Names.Computed.KeyContactChangedOn, "2026-11-24T06:00:00Z");
+        fake.Accounts.Set(account, Names.Computed.ScoredOn, "2026-11-24T06:00:00Z");
+
+        // Act
+        var result = await environment.RecalcAsync(new RecalcOptions { Now = Now });
+
+        // Assert
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.Zero, environment.LogText.ToString());
+            Assert.That(fake.Accounts.Value(account, Names.Computed.KeyContactId), Is.EqualTo(new FakeDataverse.FakeLookup(high, Names.Contact)));
+            Assert.That(fake.Accounts.Value(account, Names.Computed.PreviousKeyContactId), Is.EqualTo(new FakeDataverse.FakeLookup(low, Names.Contact)));
+            Assert.That(fake.Accounts.Value(account, Names.Computed.KeyContactChangedOn), Is.EqualTo("2026-11-24T09:30:00Z"), "a date and time is compared exactly, not by day");
+        });
+    }
+
+    [Test]
     public async Task StepsSettings_ScoreByTheirConfiguration()
     {
         // Arrange

@@ -26,7 +26,7 @@ public sealed class RollupRecordTests
         var score = RelationshipScorer.Default.ScoreContact(inputs, null, new DateTime(2026, 11, 24));
         var created = new DateTime(2024, 5, 6, 7, 8, 9, DateTimeKind.Utc);
 
-        var packed = new RollupContact(arena, "c-1", "Zoë Ångström", created, inputs, score).ToAccountContact(arena, ScoringSettings.Default);
+        var packed = new RollupContact(arena, "c-1", "Zoë Ångström", created, inputs, score).ToAccountContact(arena);
         var expected = AccountContact.From("c-1", "Zoë Ångström", created, inputs, score);
 
         Assert.Multiple(() =>
@@ -45,12 +45,36 @@ public sealed class RollupRecordTests
     }
 
     [Test]
+    public void RollupContact_ScoredNextStep_IsCarriedAsComposedNotRecomposed()
+    {
+        // Arrange: a next step with the not-yet-noticed sentence (issue 14 passes the flag), which action and need alone cannot give.
+        var arena = new TextArena();
+        var inputs = new ContactInputs
+        {
+            Relationship = RelationshipStatus.No,
+            OrganizationalPower = OrganizationalPower.High,
+            Perception = Perception.Detractor,
+            ActivityLevel = ActivityLevel.Active,
+            PrimaryNeed = HumanNeed.Growth,
+        };
+        var scored = RelationshipScorer.Default.ScoreContact(inputs, null, new DateTime(2026, 11, 24));
+        var notYetNoticed = ScoringSettings.Default.NextStep(scored.RecommendedAction, HumanNeed.Growth, notYetNoticed: true);
+        var score = new ContactScore { RecommendedAction = scored.RecommendedAction, NextStep = notYetNoticed };
+
+        // Act
+        var packed = new RollupContact(arena, "c-3", "Corinne Favre", null, inputs, score).ToAccountContact(arena);
+
+        // Assert
+        Assert.That(packed.NextStep, Is.EqualTo(notYetNoticed).And.EndsWith(NextSteps.KeepInRegularContact));
+    }
+
+    [Test]
     public void RollupContact_NothingAssessed_GivesNulls()
     {
         var arena = new TextArena();
         var score = RelationshipScorer.Default.ScoreContact(ContactInputs.Empty, null, new DateTime(2026, 11, 24));
 
-        var packed = new RollupContact(arena, "c-2", string.Empty, null, ContactInputs.Empty, score).ToAccountContact(arena, ScoringSettings.Default);
+        var packed = new RollupContact(arena, "c-2", string.Empty, null, ContactInputs.Empty, score).ToAccountContact(arena);
 
         Assert.That(new object?[] { packed.Name, packed.CreatedOn, packed.OrganizationalPower, packed.RecommendedAction, packed.RelationshipLevel, packed.HealthScore, packed.ExpectationGap },
             Is.EqualTo(new object?[] { string.Empty, null, null, null, null, null, null }));

@@ -121,14 +121,18 @@ public sealed class NextStepTests
     }
 
     [FsCheck.NUnit.Property]
-    public bool NextStep_AnyAllowedOverridesAndAnyFlag_IsAtMost500Characters(NonEmptyString action, NonEmptyString need, bool notYetNoticed)
+    public bool NextStep_AnyAllowedOverridesAndAnyFlag_FitsWithoutBeingCut(NonEmptyString action, NonEmptyString need, byte actionShorter, byte needShorter, bool notYetNoticed)
     {
-        var actionStep = Printable(action.Get, 250);
-        var needStep = Printable(need.Get, 150);
+        // Arrange: overrides at or just under the longest the settings accept, where a cut would show.
+        var actionStep = Stretch(action.Get, NextSteps.MaxActionStepLength - (actionShorter % 8));
+        var needStep = Stretch(need.Get, NextSteps.MaxNeedStepLength - (needShorter % 8));
+        ScoringSettings.Parse("{\"nextSteps\": {\"actions\": {\"Low risk, move on\": \"" + Json(actionStep) + "\"}, \"needs\": {\"Growth\": \"" + Json(needStep) + "\"}}}");
 
+        // Act
         var composed = NextSteps.Compose(actionStep, needStep, notYetNoticed);
 
-        return (composed!.Length <= NextSteps.MaxLength && composed.StartsWith(actionStep, StringComparison.Ordinal));
+        // Assert: §10 "any composition fits": the whole composition, never cut, no "…".
+        return composed == actionStep + " " + needStep + (notYetNoticed ? " " + NextSteps.KeepInRegularContact : string.Empty);
     }
 
     [FsCheck.NUnit.Property]
@@ -197,6 +201,45 @@ public sealed class NextStepTests
         Assert.That(score.Explanation, Does.Not.Contain(" left on "), "nobody left");
     }
 
+    [TestCase(RecommendedAction.HighRiskImprovePerception, true, Description = "ranks before Beat: it was the key contact")]
+    [TestCase(RecommendedAction.LowRiskMoveOn, false, Description = "ranks after Beat: it was not")]
+    [TestCase(null, false, Description = "not assessed: never a key contact")]
+    public void KeyContactDeleted_LookupsAlreadyCleared_RankingTheDeletedContactDecides(RecommendedAction? deletedAction, bool wasKey)
+    {
+        // Arrange: Dataverse cleared the key contact and previous key contact lookups before the rollup (cascade RemoveLink).
+        var beat = new AccountContact { Id = "b", Name = "Beat Zimmermann", RecommendedAction = RecommendedAction.MedPotentialActivate };
+        var corinne = new AccountContact { Id = "c", Name = "Corinne Favre", RecommendedAction = deletedAction };
+        var history = new KeyContactHistory
+        {
+            StoredKeyContactId = null,
+            PreviousKeyContactId = null,
+            Departure = new ContactDeparture { Id = "c", Name = "Corinne Favre", Reason = DepartureReason.Deleted, Contact = corinne },
+        };
+
+        // Act
+        var score = RelationshipScorer.Default.ScoreAccount(AccountInputs.Empty, new[] { beat }, Build.Now, history);
+
+        // Assert: never a lookup to the deleted contact; the date and the sentence say what happened.
+        Assert.That(score.PreviousKeyContactId, Is.Null);
+        Assert.That(score.KeyContactChangedOn, Is.EqualTo(wasKey ? Build.Now : (DateTime?)null));
+        Assert.That(score.Explanation.Split('\n')[0].StartsWith("Corinne Favre, the key contact, left on ", StringComparison.Ordinal), Is.EqualTo(wasKey));
+    }
+
+    [Test]
+    public void KeyContactDeleted_LookupNotYetCleared_NoLookupToItIsKept()
+    {
+        var beat = new AccountContact { Id = "b", Name = "Beat Zimmermann", RecommendedAction = RecommendedAction.MedPotentialActivate };
+        var history = new KeyContactHistory
+        {
+            StoredKeyContactId = "c",
+            Departure = new ContactDeparture { Id = "c", Name = "Corinne Favre", Reason = DepartureReason.Deleted },
+        };
+
+        var score = RelationshipScorer.Default.ScoreAccount(AccountInputs.Empty, new[] { beat }, Build.Now, history);
+
+        Assert.That((score.PreviousKeyContactId, score.KeyContactChangedOn), Is.EqualTo(((string?)null, (DateTime?)Build.Now)));
+    }
+
     private static ContactInputs With(ContactInputs inputs, HumanNeed? need) => new()
     {
         Relationship = inputs.Relationship,
@@ -206,12 +249,21 @@ public sealed class NextStepTests
         PrimaryNeed = need,
     };
 
-    private static string Printable(string text, int max)
+    /// <summary>Printable ASCII text of exactly <paramref name="length"/> characters, not only spaces, from any seed.</summary>
+    private static string Stretch(string seed, int length)
     {
-        var plain = new string(text.Where(c => !char.IsControl(c)).ToArray());
-        plain = plain.Trim().Length == 0 ? "x" : plain;
-        return plain.Length > max ? plain.Substring(0, max) : plain;
+        var plain = new string(seed.Select(c => (char)(' ' + (c % 95))).ToArray());
+        plain = plain.Trim().Length == 0 ? "x" + plain : plain;
+        var text = new System.Text.StringBuilder();
+        while (text.Length < length)
+        {
+            text.Append(plain);
+        }
+
+        return "x" + text.ToString(0, length - 1);
     }
+
+    private static string Json(string text) => text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
 
     private static T Parse<T>(string label)
         where T : struct, Enum => Labels.TryParse(label, out T value) ? value : throw new ArgumentException(label);

@@ -75,7 +75,7 @@ public sealed class StepTests
             [$"{ContactScoring}: Update of contact"] = Rule(0, 20, ContactInputs + "," + ContactTouchpoints,
                 "PreImage:0:Target:" + ContactInputs + ",rel_relationshiplevel,rel_previouslevel,rel_levelchangedon,rel_touchpoints,rel_lasttouchpoint"),
             [$"{ContactRollup}: Create of contact"] = Rule(0, 40, "", "PostImage:1:id:" + RollupImage),
-            [$"{ContactRollup}: Update of contact"] = Rule(0, 40, ContactInputs + ",parentcustomerid,statecode,rel_lasttouchpoint,rel_engagement",
+            [$"{ContactRollup}: Update of contact"] = Rule(0, 40, ContactInputs + ",parentcustomerid,statecode,fullname,rel_lasttouchpoint,rel_engagement",
                 "PreImage:0:Target:" + RollupImage, "PostImage:1:Target:" + RollupImage),
             [$"{ContactRollup}: Delete of contact"] = Rule(0, 40, "", "PreImage:0:Target:" + RollupImage),
             [$"{AccountScoring}: Create of account"] = Rule(0, 20, ""),

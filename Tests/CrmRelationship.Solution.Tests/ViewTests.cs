@@ -190,11 +190,12 @@ public sealed partial class ViewTests
     }
 
     [Test]
-    public void ContactViews_Columns_ShowTheNextStepBesideTheAction()
+    public void ViewsOfContactsOrShowingTheAction_Columns_ShowTheNextStepBesideTheAction()
     {
-        // relationship-model.md §10: beside the action, or beside its urgency where that follows the action; a view
-        // of one action shows the next step after the contact's account.
-        var wrong = Fixture.Source.Views.Where(v => v.EntityLogicalName == LogicalNames.Contact)
+        // relationship-model.md §10: in every contact view and every view that shows the action (accounts too), beside
+        // the action, or beside its urgency where that follows the action; a contact view of one action shows the next
+        // step after the contact's account.
+        var wrong = Fixture.Source.Views.Where(v => v.EntityLogicalName == LogicalNames.Contact || v.LayoutColumns.Contains(Action))
             .Where(v =>
             {
                 var cells = v.LayoutColumns.ToList();

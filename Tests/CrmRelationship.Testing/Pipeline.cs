@@ -16,7 +16,9 @@ namespace CrmRelationship.Testing;
 /// message and table, in stage and rank order. Update steps fire only when the Target carries one of
 /// their filtering attributes (none listed: always); images carry only their registered columns; writes
 /// a plug-in makes through its service factory re-enter the pipeline one level deeper; an exception
-/// aborts the top-level operation and undoes every change it made. Every call a plug-in makes is
+/// aborts the top-level operation and undoes every change it made. Lookups of the <see cref="Relationships"/>
+/// given are checked and cascaded as the platform does (a lookup to a missing row is refused; a delete clears
+/// the lookups to the row when the relationship says RemoveLink). Every call a plug-in makes is
 /// counted per step execution and per top-level operation (<see cref="Operations"/>).
 /// </summary>
 /// <example>
@@ -264,14 +266,17 @@ public sealed partial class Pipeline
         switch (message)
         {
             case PipelineMessages.Create:
+                RefuseMissingLookups(target!);
                 id = Store.Insert(target!, keepCreatedOn: false);
                 output["id"] = id;
                 break;
             case PipelineMessages.Update:
+                RefuseMissingLookups(target!);
                 Store.Apply(target!, id);
                 break;
             default:
                 Store.Remove(entityName, id);
+                RemoveLinks(entityName, id);
                 break;
         }
 

@@ -17,14 +17,17 @@ public enum ColumnKind
 
 /// <summary>
 /// One computed column's value, stored or computed, typed as the Web API carries it. Two values are the same
-/// column value as the plug-ins compare them: options and lookups by value and id, dates by their day, text
-/// ignoring how line ends are written, empty only equal to empty.
+/// column value as the plug-ins compare them: options and lookups by value and id, date-only columns by their day and
+/// date and time columns exactly (a second change of key contact on the same day moves it), text ignoring how line
+/// ends are written, empty only equal to empty.
 /// </summary>
 public readonly record struct ColumnValue(ColumnKind Kind, int? Number, DateTime? Date, string? Text, Guid? Id, string? Label)
 {
     public bool IsEmpty => Number is null && Date is null && Text is null && Id is null;
 
-    public bool SameAs(ColumnValue other)
+    /// <param name="other">The other value of the same column.</param>
+    /// <param name="column">The column's logical name: whether a date carries a time (<see cref="WebApiNames.IsDateAndTime"/>).</param>
+    public bool SameAs(ColumnValue other, string column)
     {
         if (IsEmpty || other.IsEmpty)
         {
@@ -34,7 +37,7 @@ public readonly record struct ColumnValue(ColumnKind Kind, int? Number, DateTime
         return Kind switch
         {
             ColumnKind.Choice or ColumnKind.WholeNumber => Number == other.Number,
-            ColumnKind.Date => Date!.Value.Date == other.Date?.Date,
+            ColumnKind.Date => WebApiNames.IsDateAndTime(column) ? Date == other.Date : Date!.Value.Date == other.Date?.Date,
             ColumnKind.Text => string.Equals(Normalise(Text), Normalise(other.Text), StringComparison.Ordinal),
             _ => Id == other.Id,
         };

@@ -22,7 +22,7 @@ internal static class ScoreDiff
 
             var computed = values.Of(column, score);
             var old = stored.Stored(column.Name, computed.Kind);
-            if (!old.SameAs(computed))
+            if (!old.SameAs(computed, column.Name))
             {
                 (changes ??= new List<ColumnChange>()).Add(new ColumnChange(column.Name, old, computed));
             }
@@ -36,7 +36,7 @@ internal static class ScoreDiff
     {
         foreach (var column in change.Columns)
         {
-            if (!stored.Stored(column.Column, column.Computed.Kind).SameAs(column.Computed))
+            if (!stored.Stored(column.Column, column.Computed.Kind).SameAs(column.Computed, column.Column))
             {
                 return false;
             }

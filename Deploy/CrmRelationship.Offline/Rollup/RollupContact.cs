@@ -28,7 +28,7 @@ internal readonly struct RollupContact
     private readonly byte level;
     private readonly sbyte health;
     private readonly sbyte gap;
-    private readonly byte need;
+    private readonly byte step;
 
     public RollupContact(TextArena arena, ReadOnlySpan<char> id, ReadOnlySpan<char> name, DateTime? createdOn, ContactInputs inputs, ContactScore score)
     {
@@ -44,7 +44,7 @@ internal readonly struct RollupContact
         level = Code(score.RelationshipLevel);
         health = score.HealthScore is { } h ? (sbyte)h : NoNumber;
         gap = score.ExpectationGap is { } g ? (sbyte)g : NoNumber;
-        need = Code(inputs.PrimaryNeed);
+        step = arena.Step(score.NextStep);
     }
 
     public OrganizationalPower? OrganizationalPower => Choice<OrganizationalPower>(power);
@@ -59,10 +59,10 @@ internal readonly struct RollupContact
     public string Name(TextArena arena) => arena.GetString(text + idLength, nameLength);
 
     /// <summary>
-    /// The same values <see cref="AccountContact.From"/> gives for the scored contact; the next step is composed again
-    /// from the action and the need with the run's <paramref name="settings"/>, as scoring composed it.
+    /// The same values <see cref="AccountContact.From"/> gives for the scored contact, its next step exactly as scoring
+    /// composed it (with whatever it knew, such as the not-yet-noticed sentence), so offline and the plug-ins agree.
     /// </summary>
-    public AccountContact ToAccountContact(TextArena arena, ScoringSettings settings) => new()
+    public AccountContact ToAccountContact(TextArena arena) => new()
     {
         Id = Id(arena),
         Name = Name(arena),
@@ -73,7 +73,7 @@ internal readonly struct RollupContact
         RelationshipLevel = Choice<RelationshipLevel>(level),
         HealthScore = health == NoNumber ? null : health,
         ExpectationGap = gap == NoNumber ? null : gap,
-        NextStep = (settings ?? throw new ArgumentNullException(nameof(settings))).NextStep(RecommendedAction, Choice<HumanNeed>(need)),
+        NextStep = (arena ?? throw new ArgumentNullException(nameof(arena))).StepOf(step),
     };
 
     private static byte Code<TChoice>(TChoice? value)

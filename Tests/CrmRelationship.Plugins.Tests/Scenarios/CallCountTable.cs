@@ -37,6 +37,7 @@ public sealed class CallCountTable
         new("Contact's need changed (next step changes; not the key contact)", 1_000, (crm, s) => crm.Update(Contacts.Change(s.Ada, (Names.ContactInputs.PrimaryNeed, Columns.Option(HumanNeed.Growth)))), NoCall, Calls(1, 1, 0), DoesNotRun),
         new("Contact input changed, no rolled-up value changes (cadence)", 1_000, (crm, s) => crm.Update(Contacts.Change(s.Ada, (Names.ContactInputs.FeedbackCadence, Columns.Option(FeedbackCadence.Yearly)))), NoCall, NoCall, DoesNotRun),
         new("Contact saved with the input values it already has", 1_000, (crm, s) => crm.Update(Contacts.Change(s.Ada, Contacts.InputColumns(HighRisk).Select(p => (p.Key, p.Value)).ToArray())), NoCall, NoCall, DoesNotRun),
+        new("Contact renamed (full name; not the key contact)", 1_000, (crm, s) => crm.Update(Contacts.Change(s.Ada, (Names.Standard.FullName, "Ada King"))), DoesNotRun, Calls(1, 1, 0), DoesNotRun),
         new("Contact column that is no input (firstname)", 1_000, (crm, s) => crm.Update(Contacts.Change(s.Ada, (OtherColumns.FirstName, "Augusta"))), DoesNotRun, DoesNotRun, DoesNotRun),
         new("Contact moved to another account", 1_000, (crm, s) => crm.Update(Contacts.Change(s.Ada, (Names.Standard.ParentCustomerId, new EntityReference(Names.Account, s.B)))), DoesNotRun, Calls(2, 2, 2), DoesNotRun),
         new("Contact deactivated", 1_000, (crm, s) => crm.Update(Contacts.Change(s.Ada, (Names.Standard.StateCode, new OptionSetValue(States.Inactive)))), DoesNotRun, Calls(1, 1, 1), DoesNotRun),

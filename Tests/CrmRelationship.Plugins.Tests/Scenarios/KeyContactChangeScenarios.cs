@@ -10,8 +10,9 @@ namespace CrmRelationship.Plugins.Tests.Scenarios;
 /// <summary>
 /// relationship-model.md §10 through the pipeline as registered: when a save takes an account's key contact out of
 /// it (deactivated, moved to another account — also between two accounts of the same owner — or deleted), the
-/// rollup keeps the old key contact and the time, and the explanation begins by saying who left, when and why,
-/// and who is the key contact now. The rollup costs what it cost before: no extra call.
+/// rollup keeps the old key contact (none when it was deleted) and the time, and the explanation begins by saying who
+/// left, when and why, and who is the key contact now. The rollup costs what it cost before: no extra call. The
+/// organization clears the lookups to a deleted contact before the rollup runs, as Dataverse does (cascade RemoveLink).
 /// </summary>
 [TestFixture]
 public sealed class KeyContactChangeScenarios
@@ -71,7 +72,10 @@ public sealed class KeyContactChangeScenarios
         {
             Assert.That(keyBefore, Is.EqualTo(corinne));
             Assert.That(account.GetAttributeValue<EntityReference>(Names.Computed.KeyContactId).Id, Is.EqualTo(beat));
-            Assert.That(account.GetAttributeValue<EntityReference>(Names.Computed.PreviousKeyContactId).Id, Is.EqualTo(corinne));
+            Assert.That(
+                account.GetAttributeValue<EntityReference>(Names.Computed.PreviousKeyContactId)?.Id,
+                how == Leaving.Deleted ? Is.Null : Is.EqualTo(corinne),
+                "a lookup cannot point to a deleted contact");
             Assert.That(changedOn, Is.EqualTo(scoredOn), "changed at the time of the rollup that changed it");
             Assert.That(
                 account.GetAttributeValue<string>(Names.Computed.ScoreExplanation).Split('\n')[0],
@@ -129,6 +133,52 @@ public sealed class KeyContactChangeScenarios
     }
 
     [Test]
+    public void DeletedKeyContactHadAPreviousKeyContact_PreviousIsEmptiedAndTheDeleteSucceeds()
+    {
+        // Arrange: Beat was the key contact, then Corinne became it (Beat is the previous key contact).
+        var crm = Crm.Registered();
+        var contoso = crm.CreateAccount("Contoso");
+        var beat = crm.CreateContact(WithPotential, contoso, "Beat Zimmermann");
+        var corinne = crm.CreateContact(AtHighRisk, contoso, "Corinne Favre");
+        var previousBefore = crm.Account(contoso).GetAttributeValue<EntityReference>(Names.Computed.PreviousKeyContactId).Id;
+
+        // Act
+        crm.Delete(Names.Contact, corinne);
+
+        // Assert
+        var account = crm.Account(contoso);
+        Assert.Multiple(() =>
+        {
+            Assert.That(previousBefore, Is.EqualTo(beat));
+            Assert.That(crm.Store.Find(Names.Contact, corinne), Is.Null, "the delete went through");
+            Assert.That(account.GetAttributeValue<EntityReference>(Names.Computed.KeyContactId).Id, Is.EqualTo(beat));
+            Assert.That(account.Contains(Names.Computed.PreviousKeyContactId), Is.False, "Beat is not the one who left");
+            Assert.That(account.GetAttributeValue<DateTime>(Names.Computed.KeyContactChangedOn), Is.EqualTo(account.GetAttributeValue<DateTime>(Names.Computed.ScoredOn)));
+            Assert.That(account.GetAttributeValue<string>(Names.Computed.ScoreExplanation), Does.StartWith("Corinne Favre, the key contact, left on "));
+        });
+    }
+
+    [Test]
+    public void LastKeyContactDeleted_AccountHasNoKeyContactAndSaysSo()
+    {
+        var crm = Crm.Registered();
+        var contoso = crm.CreateAccount("Contoso");
+        var corinne = crm.CreateContact(AtHighRisk, contoso, "Corinne Favre");
+
+        crm.Delete(Names.Contact, corinne);
+
+        var account = crm.Account(contoso);
+        Assert.Multiple(() =>
+        {
+            Assert.That(account.Contains(Names.Computed.KeyContactId), Is.False);
+            Assert.That(account.Contains(Names.Computed.KeyContactChangedOn), Is.True);
+            Assert.That(
+                account.GetAttributeValue<string>(Names.Computed.ScoreExplanation).Split('\n')[0],
+                Does.EndWith("(deleted); no other active contact is assessed, so the account has no key contact."));
+        });
+    }
+
+    [Test]
     public void ContactThatIsNotTheKeyContactLeaves_PreviousKeyContactStaysEmpty()
     {
         var crm = Crm.Registered();
@@ -145,6 +195,20 @@ public sealed class KeyContactChangeScenarios
             Assert.That(account.Contains(Names.Computed.KeyContactChangedOn), Is.False);
             Assert.That(account.GetAttributeValue<string>(Names.Computed.ScoreExplanation), Does.Not.Contain(" left on "));
         });
+    }
+
+    [Test]
+    public void KeyContactRenamed_AccountNextStepFollows()
+    {
+        var crm = Crm.Registered();
+        var contoso = crm.CreateAccount("Contoso");
+        var corinne = crm.CreateContact(AtHighRisk, contoso, "Corinne Favre");
+
+        crm.Update(Contacts.Change(corinne, (Names.Standard.FullName, "Corinne Meier")));
+
+        Assert.That(
+            crm.Account(contoso).GetAttributeValue<string>(Names.Computed.NextStep),
+            Is.EqualTo("Corinne Meier: " + NextSteps.DefaultFor(RecommendedAction.HighRiskImprovePerception)));
     }
 
     [Test]

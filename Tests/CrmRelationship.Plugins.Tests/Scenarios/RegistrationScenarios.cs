@@ -21,7 +21,7 @@ public sealed class RegistrationScenarios
             "AccountScoringPlugin Update account 20 | rel_customerviewlevel,rel_customerviewdate,rel_feedbackcadence | PreImage(0): rel_customerviewlevel,rel_customerviewdate,rel_feedbackcadence,rel_keycontactid,rel_previouskeycontactid,rel_keycontactchangedon",
             "ContactRollupPlugin Create contact 40 |  | PostImage(1): " + RollupImage,
             "ContactRollupPlugin Delete contact 40 |  | PreImage(0): " + RollupImage,
-            "ContactRollupPlugin Update contact 40 | " + Inputs + ",parentcustomerid,statecode,rel_lasttouchpoint,rel_engagement | PreImage(0): " + RollupImage + " | PostImage(1): " + RollupImage,
+            "ContactRollupPlugin Update contact 40 | " + Inputs + ",parentcustomerid,statecode,fullname,rel_lasttouchpoint,rel_engagement | PreImage(0): " + RollupImage + " | PostImage(1): " + RollupImage,
             "ContactScoringPlugin Create contact 20 | ",
             "ContactScoringPlugin Update contact 20 | " + Inputs + ",rel_touchpoints,rel_lasttouchpoint,rel_engagement | PreImage(0): " + Inputs + ",rel_relationshiplevel,rel_previouslevel,rel_levelchangedon,rel_touchpoints,rel_lasttouchpoint",
         }.Concat(new[] { ("phonecall", "from,to,cc"), ("appointment", "requiredattendees,optionalattendees,organizer"), ("email", "from,to,cc") }.SelectMany(t => new[]

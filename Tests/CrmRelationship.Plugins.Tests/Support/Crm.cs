@@ -17,6 +17,9 @@ internal static class Crm
     private static readonly Lazy<IReadOnlyList<StepRegistration>> SolutionSteps =
         new(() => SolutionSource.LoadSteps(TestPaths.SolutionSourceFolder));
 
+    private static readonly Lazy<IReadOnlyList<RelationshipDefinition>> SolutionRelationships =
+        new(() => SolutionSource.LoadRelationships(TestPaths.SolutionSourceFolder));
+
     private static readonly Lazy<CustomApiCatalog> SolutionCustomApis =
         new(() => CustomApiCatalog.FromSolution(SolutionSource.Load(TestPaths.SolutionSourceFolder), PluginAssembly));
 
@@ -28,9 +31,12 @@ internal static class Crm
     /// <summary>The steps of Solution/src/SdkMessageProcessingSteps.</summary>
     public static IReadOnlyList<StepRegistration> Steps => SolutionSteps.Value;
 
-    /// <summary>An organization running the registered steps and Custom APIs; <paramref name="edit"/> may change a step's registration (e.g. its configuration).</summary>
+    /// <summary>
+    /// An organization running the registered steps and Custom APIs, with the relationships of Solution/src (their
+    /// lookups checked and cascaded on delete); <paramref name="edit"/> may change a step's registration (e.g. its configuration).
+    /// </summary>
     public static Pipeline Registered(Func<StepRegistration, StepRegistration>? edit = null) =>
-        new(Steps.Select(edit ?? (s => s)), PluginAssembly) { CustomApis = CustomApis };
+        new(Steps.Select(edit ?? (s => s)), PluginAssembly) { CustomApis = CustomApis, Relationships = SolutionRelationships.Value };
 
     /// <summary>An organization whose steps of every plug-in carry this unsecure configuration.</summary>
     public static Pipeline WithConfiguration(string configuration, params string[] pluginNames) =>

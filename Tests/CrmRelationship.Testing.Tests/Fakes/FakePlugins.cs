@@ -156,3 +156,34 @@ public sealed class FetchingPlugin : IPlugin
         service.RetrieveMultiple(new Microsoft.Xrm.Sdk.Query.FetchExpression("<fetch><entity name='activitypointer'><attribute name='activityid' /></entity></fetch>"));
     }
 }
+
+/// <summary>
+/// PostOperation Delete of contact: reads the lookup named by its configuration ("column", or "column=write") on the
+/// deleted contact's parent account and traces whether it is still set; with "=write" it then points that lookup at
+/// the deleted contact.
+/// </summary>
+public sealed class DeletedLinkPlugin : IPlugin
+{
+    private readonly string column;
+    private readonly bool write;
+
+    public DeletedLinkPlugin(string unsecure, string secure)
+    {
+        var parts = (unsecure ?? "test_keycontactid").Split('=');
+        column = parts[0];
+        write = parts.Length > 1;
+    }
+
+    public void Execute(IServiceProvider serviceProvider)
+    {
+        var context = serviceProvider.Get<IPluginExecutionContext>();
+        var parent = context.PreEntityImages["PreImage"].GetAttributeValue<EntityReference>(TestNames.ParentCustomerId);
+        var service = serviceProvider.Get<IOrganizationServiceFactory>().CreateOrganizationService(null);
+        var account = service.Retrieve(parent.LogicalName, parent.Id, new Microsoft.Xrm.Sdk.Query.ColumnSet(column));
+        serviceProvider.Get<ITracingService>().Trace(account.Contains(column) ? "lookup set" : "lookup empty");
+        if (write)
+        {
+            service.Update(new Entity(parent.LogicalName, parent.Id) { [column] = new EntityReference(TestNames.Contact, context.PrimaryEntityId) });
+        }
+    }
+}

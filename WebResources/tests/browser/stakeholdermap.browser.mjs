@@ -345,6 +345,31 @@ try {
         ]);
     });
 
+    await test("shows the selected contact's next step on focus and hover, with one focus handler after redraws", async () => {
+        const page = await freshPage();
+        const step = "Meet them in person soon.";
+        const withStep = fifty.map((r, i) => ({ ...r, rel_nextstep: i === 0 ? step : null }));
+        const panel = page.locator(".selected-next-step");
+        await initMap(page, { entities: withStep });
+        assert.equal(await panel.innerText(), "Select a contact to see their next step.");
+        await page.locator(`button[data-contact-id="${fifty[0].contactid}"]`).focus();
+        assert.equal(await panel.innerText(), `Next step for ${fifty[0].fullname}: ${step}`);
+        await page.locator(`button[data-contact-id="${fifty[1].contactid}"]`).hover();
+        assert.equal(await panel.innerText(), `No next step for ${fifty[1].fullname} yet.`);
+
+        // Redraw twice: the handlers are replaced, not stacked, and the new panel follows the focus.
+        await initMap(page, { entities: withStep });
+        await initMap(page, { entities: withStep });
+        const cdp = await page.context().newCDPSession(page);
+        const { result } = await cdp.send("Runtime.evaluate", { expression: "document.getElementById('stakeholder-map')" });
+        const { listeners } = await cdp.send("DOMDebugger.getEventListeners", { objectId: result.objectId });
+        assert.equal(listeners.filter((l) => l.type === "focusin").length, 1, "focusin handlers on the map");
+        assert.equal(listeners.filter((l) => l.type === "mouseover").length, 1, "mouseover handlers on the map");
+        assert.equal(await panel.count(), 1);
+        await page.locator(`button[data-contact-id="${fifty[0].contactid}"]`).focus();
+        assert.equal(await panel.innerText(), `Next step for ${fifty[0].fullname}: ${step}`);
+    });
+
     await test("retrieves the account once more only when the form passed no values", async () => {
         const page = await freshPage();
         await initMap(page, { entities: fifty, account: null });
