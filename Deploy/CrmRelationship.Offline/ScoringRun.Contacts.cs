@@ -63,6 +63,7 @@ internal sealed partial class ScoringRun
 
             contactIds.Add(idText, row.Line);
 
+            var engagement = activitiesInput is null ? null : EngagementOf(idText);
             var score = scorer.ScoreContact(inputs, null, now);
             for (var i = 0; i < columns.Length; i++)
             {
@@ -71,9 +72,13 @@ internal sealed partial class ScoringRun
                 {
                     writer.Write(row, column);
                 }
-                else
+                else if (~column < computed.Length)
                 {
                     computed[~column].Column.Write(score, values);
+                }
+                else
+                {
+                    EngagementColumns.Write(writer, ~column - computed.Length, engagement!);
                 }
             }
 
@@ -96,6 +101,10 @@ internal sealed partial class ScoringRun
             }
 
             active++;
+            if (engagement is not null)
+            {
+                engagementTotals = engagementTotals.Add(engagement);
+            }
             if (score.RecommendedAction is { } action)
             {
                 perAction[RelationshipMatrix.Urgency(action) - 1]++;
@@ -121,6 +130,10 @@ internal sealed partial class ScoringRun
             else
             {
                 parent.Contacts.Add(new RollupContact(arena, idText, row[rows.FullName].Trim(), createdOn, inputs, score));
+                if (engagement is not null)
+                {
+                    parent.Engagement = parent.Engagement.Add(engagement);
+                }
             }
         }
 

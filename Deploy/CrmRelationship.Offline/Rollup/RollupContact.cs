@@ -102,4 +102,7 @@ internal sealed class AccountBucket
     public AccountInputs Inputs { get; }
 
     public List<RollupContact> Contacts { get; } = new();
+
+    /// <summary>The touchpoints of its active contacts by kind, when activities are scored.</summary>
+    public EngagementCounts Engagement { get; set; } = EngagementCounts.Zero;
 }
