@@ -65,6 +65,7 @@ internal static class PluginReader
             path)
         {
             Description = Xml.OptionalText(root, "Description") ?? string.Empty,
+            AsyncAutoDelete = root.Element("AsyncAutoDelete") is null ? 0 : xml.Int(root, "AsyncAutoDelete"),
         };
     }
 }

@@ -38,6 +38,9 @@ public sealed record StepRegistration(
     /// <summary>The step's description, as shown to administrators.</summary>
     public string Description { get; init; } = string.Empty;
 
+    /// <summary>AsyncAutoDelete: 1 deletes an asynchronous step's system job once it succeeds; 0 for synchronous steps.</summary>
+    public int AsyncAutoDelete { get; init; }
+
     /// <summary>The plug-in class's full name (the part of <see cref="PluginTypeName"/> before the assembly name).</summary>
     public string PluginClassName => PluginTypeName.Split(',')[0].Trim();
 

@@ -4,8 +4,8 @@ using System.Collections.Generic;
 namespace CrmRelationship.SolutionModel;
 
 /// <summary>
-/// The system columns of Dataverse's contact and account tables that this solution's views, charts, forms and
-/// steps name besides the columns it defines in Entity.xml. It is the one list <c>crmrel pack</c> and the solution
+/// The system columns of Dataverse's contact and account tables (and of the activity tables the touchpoint steps are
+/// registered on) that this solution's views, charts, forms and steps name besides the columns it defines in Entity.xml. It is the one list <c>crmrel pack</c> and the solution
 /// tests check column names against (README.md, "System columns the solution uses", shows the same list), so that a
 /// typo in a system column's name stops the pack. It holds what Solution/src uses and no more: a test fails when a
 /// listed column is no longer named anywhere.
@@ -21,6 +21,9 @@ public static class SystemColumns
             "emailaddress1", "telephone1", "ownerid", "statecode", "createdon",
         ],
         ["account"] = ["accountid", "name", "telephone1", "websiteurl", "ownerid", "statecode"],
+        ["phonecall"] = ["statecode", "actualend", "from", "to", "cc"],
+        ["appointment"] = ["statecode", "actualend", "requiredattendees", "optionalattendees", "organizer"],
+        ["email"] = ["statecode", "actualend", "from", "to", "cc"],
     };
 
     /// <summary>The system columns of <paramref name="table"/> the solution uses; empty for a table it does not list.</summary>

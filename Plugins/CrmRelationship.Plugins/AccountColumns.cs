@@ -22,6 +22,7 @@ internal static class AccountColumns
         Names.Standard.ContactId, Names.Standard.FullName, Names.Standard.CreatedOn,
         Names.ContactInputs.OrganizationalPower, Names.ContactInputs.Relationship,
         Names.Computed.RecommendedAction, Names.Computed.RelationshipLevel, Names.Computed.HealthScore, Names.Computed.ExpectationGap,
+        Names.Touchpoints.LastTouchpoint, Names.Touchpoints.Engagement,
     };
 
     /// <summary>
@@ -55,6 +56,8 @@ internal static class AccountColumns
             RelationshipLevel = values.Choice<RelationshipLevel>(Names.Computed.RelationshipLevel),
             HealthScore = values.WholeNumber(Names.Computed.HealthScore),
             ExpectationGap = values.WholeNumber(Names.Computed.ExpectationGap),
+            LastTouchpoint = values.Date(Names.Touchpoints.LastTouchpoint),
+            Engagement = values.Choice<Engagement>(Names.Touchpoints.Engagement),
         };
     }
 

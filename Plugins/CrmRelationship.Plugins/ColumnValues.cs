@@ -95,6 +95,8 @@ internal readonly struct ColumnValues
 
     public int? WholeNumber(string column) => Raw(column) is int value ? value : null;
 
+    public decimal? DecimalNumber(string column) => Raw(column) is decimal value ? value : null;
+
     public string? Text(string column) => Raw(column) as string;
 
     private void RefuseIfSaving(string column, int value)

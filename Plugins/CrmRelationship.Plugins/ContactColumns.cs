@@ -21,6 +21,8 @@ internal static class ContactColumns
         CustomerViewLevel = values.Choice<RelationshipLevel>(Names.ContactInputs.CustomerViewLevel),
         CustomerViewDate = values.CaptureDate(Names.ContactInputs.CustomerViewDate, Labels.ContactFields.CustomerViewDate, now),
         FeedbackCadence = values.Choice<FeedbackCadence>(Names.ContactInputs.FeedbackCadence),
+        Touchpoints = values.DecimalNumber(Names.Touchpoints.Count),
+        LastTouchpoint = values.Date(Names.Touchpoints.LastTouchpoint),
     };
 
     /// <summary>The stored level and its last change, from the pre-image.</summary>

@@ -40,6 +40,12 @@ public sealed class AccountContact
 
     public int? ExpectationGap { get; init; }
 
+    /// <summary>The contact's stored Last touchpoint (relationship-model.md §9), or null.</summary>
+    public DateTime? LastTouchpoint { get; init; }
+
+    /// <summary>The contact's stored Engagement, or null.</summary>
+    public Engagement? Engagement { get; init; }
+
     /// <summary>The rollup's view of a contact that has just been scored.</summary>
     public static AccountContact From(string id, string? name, DateTime? createdOn, ContactInputs inputs, ContactScore score)
     {
@@ -56,6 +62,8 @@ public sealed class AccountContact
             RelationshipLevel = score.RelationshipLevel,
             HealthScore = score.HealthScore,
             ExpectationGap = score.ExpectationGap,
+            LastTouchpoint = inputs.LastTouchpoint,
+            Engagement = score.Engagement,
         };
     }
 }
@@ -87,6 +95,12 @@ public sealed class AccountScore : IExplainedScore
 
     /// <summary>The <see cref="AccountContact.Id"/> of the key contact, or null.</summary>
     public string? KeyContactId { get; init; }
+
+    /// <summary>The latest Last touchpoint of the active contacts (relationship-model.md §9), or null.</summary>
+    public DateTime? LastTouchpoint { get; init; }
+
+    /// <summary>Active contacts whose Engagement is Noticed.</summary>
+    public int NoticedContacts { get; init; }
 
     public string Explanation { get; init; } = string.Empty;
 

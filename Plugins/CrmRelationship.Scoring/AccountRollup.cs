@@ -1,3 +1,5 @@
+using System;
+
 namespace CrmRelationship.Scoring;
 
 /// <summary>
@@ -49,6 +51,12 @@ internal sealed class AccountRollup
 
     public int WithGap { get; private set; }
 
+    /// <summary>Contacts whose Engagement is Noticed (relationship-model.md §9).</summary>
+    public int Noticed { get; private set; }
+
+    /// <summary>The latest Last touchpoint of the contacts, or null.</summary>
+    public DateTime? LastTouchpoint { get; private set; }
+
     /// <summary>High-power contacts with Relationship Yes, as a rounded percentage of the High-power contacts; null without any.</summary>
     public int? HighPowerCoverage => HighPower == 0 ? null : Arithmetic.RoundDiv(100L * HighPowerWithRelationship, HighPower);
 
@@ -95,6 +103,16 @@ internal sealed class AccountRollup
     public void Add(AccountContact contact)
     {
         Active++;
+        if (contact.Engagement == Engagement.Noticed)
+        {
+            Noticed++;
+        }
+
+        if (contact.LastTouchpoint is { } last && (LastTouchpoint is null || last.Date > LastTouchpoint.Value))
+        {
+            LastTouchpoint = last.Date;
+        }
+
         var high = contact.OrganizationalPower == OrganizationalPower.High;
         var weight = high ? HighPowerWeight : 1;
         if (high)

@@ -21,7 +21,12 @@ internal static class AccountScorer
         if (rollup.Assessed == 0)
         {
             // relationship-model.md §7: "An account with no assessed contacts has these values emptied".
-            return new AccountScore { Explanation = Explain(rollup, inputs, null, now) };
+            return new AccountScore
+            {
+                LastTouchpoint = rollup.LastTouchpoint,
+                NoticedContacts = rollup.Noticed,
+                Explanation = Explain(rollup, inputs, null, now),
+            };
         }
 
         var level = rollup.Level;
@@ -44,6 +49,8 @@ internal static class AccountScorer
             PotentialContacts = rollup.WithPotential,
             HighPowerCoverage = rollup.HighPowerCoverage,
             KeyContactId = rollup.KeyContact?.Id,
+            LastTouchpoint = rollup.LastTouchpoint,
+            NoticedContacts = rollup.Noticed,
             Explanation = Explain(rollup, inputs, due, now),
         };
     }

@@ -20,6 +20,57 @@ internal static class ContactExplanation
         WriteGap(score, facts.Inputs, facts.Now, ref w);
         WriteDue(score.NextFeedbackDue, facts.Inputs.CustomerViewDate, facts.Inputs.FeedbackCadence, Labels.ContactFields.CustomerViewDate, facts.Now, ref w);
         WriteHealth(score.HealthScore, facts.Parts, facts.Weights, ref w);
+        WriteTouchpoints(score.Engagement, facts.Inputs, facts.Touchpoints, ref w);
+    }
+
+    // relationship-model.md §9: from the stored Touchpoints and Last touchpoint only, so that the contact's own
+    // save, the activity plug-in's write and the offline scorer write the same line for the same record.
+    private static void WriteTouchpoints(Engagement? engagement, ContactInputs inputs, TouchpointSettings settings, ref ExplanationWriter w)
+    {
+        var noticedAfter = TouchpointSettings.Format(settings.NoticedAfter);
+        var faster = settings.WeightOf(LogicalNames.Activities.PhoneCall) > settings.WeightOf(LogicalNames.Activities.Email)
+            && settings.WeightOf(LogicalNames.Activities.Appointment) > settings.WeightOf(LogicalNames.Activities.Email);
+        if (inputs.Touchpoints is not { } touchpoints)
+        {
+            w.Line("Touchpoints: none yet; it takes ");
+            w.Text(noticedAfter);
+            w.Text(" to be noticed.");
+        }
+        else
+        {
+            w.Line("Touchpoints: ");
+            w.Text(TouchpointSettings.Format(touchpoints));
+            if (engagement == Engagement.Noticed)
+            {
+                w.Text(", noticed (it takes ");
+                w.Text(noticedAfter);
+                w.Char(')');
+            }
+            else
+            {
+                w.Text(" of the ");
+                w.Text(noticedAfter);
+                w.Text(" it takes to be noticed");
+            }
+
+            if (inputs.LastTouchpoint is { } last)
+            {
+                w.Text("; last on ");
+                w.Date(last);
+            }
+
+            w.Char('.');
+            if (engagement == Engagement.Noticed)
+            {
+                w.Text(" Keep in regular contact.");
+                return;
+            }
+        }
+
+        if (faster)
+        {
+            w.Text(" Calls and meetings get there faster than email.");
+        }
     }
 
     private static void WriteAction(ContactScore score, ContactFacts facts, ref ExplanationWriter w)

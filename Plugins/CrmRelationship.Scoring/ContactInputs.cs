@@ -34,6 +34,15 @@ public sealed class ContactInputs
 
     /// <summary>Empty means quarterly.</summary>
     public FeedbackCadence? FeedbackCadence { get; init; }
+
+    /// <summary>
+    /// The contact's stored Touchpoints (relationship-model.md §9), written by the activity plug-in, not by the
+    /// seller; null without any touchpoint. Read for the explanation and for whether the contact is noticed.
+    /// </summary>
+    public decimal? Touchpoints { get; init; }
+
+    /// <summary>The contact's stored Last touchpoint (a date), or null.</summary>
+    public DateTime? LastTouchpoint { get; init; }
 }
 
 /// <summary>
@@ -75,6 +84,16 @@ public sealed class ContactScore : IExplainedScore
     public DateTime? NextFeedbackDue { get; init; }
 
     public int? HealthScore { get; init; }
+
+    /// <summary>
+    /// Noticed or Not yet noticed from the stored Touchpoints and <see cref="TouchpointSettings.NoticedAfter"/>
+    /// (relationship-model.md §9); null without touchpoints. Not written by the contact's scoring: the activity
+    /// plug-in writes the column with the same rule.
+    /// </summary>
+    public Engagement? Engagement { get; init; }
+
+    /// <summary>True when the contact has touchpoints but not yet enough to be noticed.</summary>
+    public bool IsNotYetNoticed => Engagement == Scoring.Engagement.NotYetNoticed;
 
     /// <summary>
     /// The plain-language explanation (relationship-model.md §6), built on first use from the facts

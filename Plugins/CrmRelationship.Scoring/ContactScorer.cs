@@ -48,7 +48,8 @@ internal static class ContactScorer
             ExpectationAlignment = gap is null ? null : ExpectationGap.Alignment(gap.Value),
             NextFeedbackDue = ExpectationGap.NextFeedbackDue(captured, inputs.FeedbackCadence, level is not null, now.Date),
             HealthScore = Health.Score(parts, settings.HealthWeights),
-            Facts = new ContactFacts(inputs, now, overridden, mask, riskMask, parts, settings.HealthWeights),
+            Engagement = Touchpoints.LevelFor(inputs.Touchpoints, settings.Touchpoints),
+            Facts = new ContactFacts(inputs, now, overridden, mask, riskMask, parts, settings.HealthWeights, settings.Touchpoints),
         };
     }
 
@@ -103,8 +104,9 @@ internal static class ContactScorer
 /// <summary>What the explanation of a contact is written from, kept by scoring.</summary>
 internal readonly struct ContactFacts
 {
-    public ContactFacts(ContactInputs inputs, DateTime now, bool rowOverridden, int behaviourMask, int riskMask, HealthParts parts, HealthWeights weights)
+    public ContactFacts(ContactInputs inputs, DateTime now, bool rowOverridden, int behaviourMask, int riskMask, HealthParts parts, HealthWeights weights, TouchpointSettings touchpoints)
     {
+        Touchpoints = touchpoints;
         Inputs = inputs;
         Now = now;
         RowOverridden = rowOverridden;
@@ -128,4 +130,6 @@ internal readonly struct ContactFacts
     public HealthParts Parts { get; }
 
     public HealthWeights Weights { get; }
+
+    public TouchpointSettings Touchpoints { get; }
 }

@@ -63,7 +63,9 @@ public static class LogicalNames
 
     /// <summary>
     /// Columns written only by the plug-ins. Contact and account share the names of the first ten (the source
-    /// defines each on both tables); the last five are the account's own.
+    /// defines each on both tables); the last five, and the two touchpoint columns of <see cref="Account"/>, are
+    /// the account's own. The contact's touchpoint columns are in <see cref="Touchpoints"/>: the activity plug-in
+    /// writes them, not the contact's scoring.
     /// </summary>
     public static class Computed
     {
@@ -108,6 +110,7 @@ public static class LogicalNames
             AccountFields.ExpectationGapScore, AccountFields.ExpectationAlignment, AccountFields.NextFeedbackDue, AccountFields.HealthScore,
             AccountFields.ScoreExplanation, AccountFields.ScoredOn, AccountFields.AssessedContacts, AccountFields.RiskContacts,
             AccountFields.PotentialContacts, AccountFields.HighPowerCoverage, AccountFields.KeyContactId,
+            AccountFields.LastTouchpoint, AccountFields.NoticedContacts,
         };
     }
 

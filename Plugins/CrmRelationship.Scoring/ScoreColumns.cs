@@ -93,6 +93,8 @@ public static class ScoreColumns
         new(Names.Computed.HighPowerCoverage, (s, sink) => sink.WholeNumber(s.HighPowerCoverage)),
         new(Names.Computed.KeyContactId, (s, sink) => sink.ContactReference(s.KeyContactId)),
         new(Names.Computed.ActionUrgency, (s, sink) => sink.WholeNumber(RelationshipMatrix.Urgency(s.RecommendedAction))),
+        new(Names.Touchpoints.AccountLastTouchpoint, (s, sink) => sink.DateOnly(s.LastTouchpoint)),
+        new(Names.Touchpoints.NoticedContacts, (s, sink) => sink.WholeNumber(s.NoticedContacts)),
     };
 
     private static void Choice(IScoreValueSink sink, RecommendedAction? value) =>

@@ -233,6 +233,63 @@ public sealed class TouchpointTests
         Assert.That(() => ScoringSettings.Parse(json), Throws.Nothing);
     }
 
+    [TestCase(null, null, "Touchpoints: none yet; it takes 7 to be noticed. Calls and meetings get there faster than email.")]
+    [TestCase("4.5", "2026-10-02", "Touchpoints: 4.5 of the 7 it takes to be noticed; last on 2026-10-02. Calls and meetings get there faster than email.")]
+    [TestCase("7", "2026-10-02", "Touchpoints: 7, noticed (it takes 7); last on 2026-10-02. Keep in regular contact.")]
+    [TestCase("12.5", "2026-01-31", "Touchpoints: 12.5, noticed (it takes 7); last on 2026-01-31. Keep in regular contact.")]
+    public void ContactExplanation_TouchpointLine_FromTheStoredColumns(string? touchpoints, string? last, string line)
+    {
+        var inputs = new ContactInputs
+        {
+            Touchpoints = touchpoints is null ? null : decimal.Parse(touchpoints, System.Globalization.CultureInfo.InvariantCulture),
+            LastTouchpoint = last is null ? null : DateTime.Parse(last, System.Globalization.CultureInfo.InvariantCulture),
+        };
+
+        var score = RelationshipScorer.Default.ScoreContact(inputs, null, Day);
+
+        Assert.That(score.Explanation.Split('\n'), Does.Contain(line));
+    }
+
+    [Test]
+    public void ContactExplanation_EmailWeightedAsMuchAsCalls_NoFasterSentence()
+    {
+        var scorer = new RelationshipScorer(ScoringSettings.Parse("{\"touchpoints\": {\"activities\": {\"email\": 1}, \"noticedAfter\": 3}}"));
+
+        var score = scorer.ScoreContact(new ContactInputs { Touchpoints = 2m, LastTouchpoint = Day.Date }, null, Day);
+
+        Assert.That(score.Explanation.Split('\n'), Does.Contain("Touchpoints: 2 of the 3 it takes to be noticed; last on 2026-10-02."));
+    }
+
+    [TestCase(null, null, false)]
+    [TestCase("6.5", "NotYetNoticed", true)]
+    [TestCase("7", "Noticed", false)]
+    public void ContactScore_EngagementFromTheStoredTouchpoints(string? touchpoints, string? level, bool notYetNoticed)
+    {
+        var inputs = new ContactInputs { Touchpoints = touchpoints is null ? null : decimal.Parse(touchpoints, System.Globalization.CultureInfo.InvariantCulture) };
+
+        var score = RelationshipScorer.Default.ScoreContact(inputs, null, Day);
+
+        Assert.That((score.Engagement, score.IsNotYetNoticed), Is.EqualTo((level is null ? (Engagement?)null : Enum.Parse<Engagement>(level), notYetNoticed)));
+    }
+
+    [Test]
+    public void AccountRollup_LastTouchpointIsTheLatestAndNoticedCountsNoticedContacts_EvenWithNoAssessedContact()
+    {
+        var contacts = new[]
+        {
+            new AccountContact { Id = "a", LastTouchpoint = new DateTime(2026, 3, 1), Engagement = Engagement.Noticed },
+            new AccountContact { Id = "b", LastTouchpoint = new DateTime(2026, 9, 30), Engagement = Engagement.NotYetNoticed },
+            new AccountContact { Id = "c", Engagement = Engagement.Noticed },
+            new AccountContact { Id = "d" },
+        };
+
+        var account = RelationshipScorer.Default.ScoreAccount(AccountInputs.Empty, contacts, Day);
+        var none = RelationshipScorer.Default.ScoreAccount(AccountInputs.Empty, contacts.Skip(3), Day);
+
+        Assert.That((account.LastTouchpoint, account.NoticedContacts, account.AssessedContacts, none.LastTouchpoint, none.NoticedContacts),
+            Is.EqualTo(((DateTime?)new DateTime(2026, 9, 30), 2, 0, (DateTime?)null, 0)));
+    }
+
     private static ActivityParticipation Row(string table, int mask, Guid? id = null, int state = 1) =>
         new(id ?? Guid.NewGuid(), table, state, Day, Day, mask);
 }

@@ -14,7 +14,7 @@ internal static class KnownColumns
 {
     /// <summary>Columns of <paramref name="entity"/> a solution component may reference: system + Entity.xml.</summary>
     public static ISet<string> Of(string entity) =>
-        SystemColumns.Of(entity).Concat(Fixture.Source.Entity(entity).Columns.Select(c => c.LogicalName))
+        SystemColumns.Of(entity).Concat(Fixture.Source.Entities.Where(e => e.LogicalName == entity).SelectMany(e => e.Columns).Select(c => c.LogicalName))
             .ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The names in <paramref name="used"/> that <paramref name="entity"/> does not have.</summary>

@@ -53,7 +53,7 @@ public sealed partial class PluginAssemblyTests
     }
 
     [Test]
-    public void Assembly_Types_AreTheFourPluginClasses()
+    public void Assembly_Types_AreTheFivePluginClasses()
     {
         Assert.That(Assembly.Types.Select(t => t.TypeName), Is.EquivalentTo(new[]
         {
@@ -61,6 +61,7 @@ public sealed partial class PluginAssemblyTests
             "CrmRelationship.Plugins.ContactRollupPlugin",
             "CrmRelationship.Plugins.AccountScoringPlugin",
             "CrmRelationship.Plugins.PreviewRelationshipAssessmentPlugin",
+            "CrmRelationship.Plugins.ActivityTouchpointsPlugin",
         }));
     }
 

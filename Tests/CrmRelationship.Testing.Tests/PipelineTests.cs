@@ -346,7 +346,8 @@ public sealed class PipelineTests
         yield return Invalid("Registration_PostImageOnDelete_IsRefused", () => Step<TracingPlugin>(Delete, TestNames.Contact, 40, null, null, PostImage("Target", TestNames.FullName)));
         yield return Invalid("Registration_PostImageInPreOperation_IsRefused", () => Step<TracingPlugin>(Update, TestNames.Contact, 20, null, null, PostImage("Target", TestNames.FullName)));
         yield return Invalid("Registration_CreateImageOnTarget_IsRefused", () => Step<TracingPlugin>(Create, TestNames.Contact, 40, null, null, PostImage("Target", TestNames.FullName)));
-        yield return Invalid("Registration_Asynchronous_IsRefused", () => Step<TracingPlugin>(Create, TestNames.Contact, 40) with { Mode = 1 });
+        yield return Invalid("Registration_AsynchronousBeforePostOperation_IsRefused", () => Step<TracingPlugin>(Create, TestNames.Contact, 20) with { Mode = 1 });
+        yield return Invalid("Registration_UnknownMode_IsRefused", () => Step<TracingPlugin>(Create, TestNames.Contact, 40) with { Mode = 2 });
         yield return Invalid("Registration_UnknownStage_IsRefused", () => Step<TracingPlugin>(Create, TestNames.Contact, 30));
         yield return Invalid("Registration_UnknownClass_IsRefused", () => Step<TracingPlugin>(Create, TestNames.Contact, 20) with { PluginTypeName = "Nope.Missing, " + typeof(TracingPlugin).Assembly.FullName });
         yield return Invalid("Registration_OtherAssembly_IsRefused", () => Step<TracingPlugin>(Create, TestNames.Contact, 20) with { PluginTypeName = typeof(TracingPlugin).FullName + ", Other, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null" });

@@ -214,10 +214,16 @@ public sealed class QueryEngineTests
         Assert.That(() => crm.Service.RetrieveMultiple(query), Throws.TypeOf<NotSupportedException>());
     }
 
-    [Test]
-    public void FetchExpression_IsNotSupported()
+    [TestCase("<fetch top='1'><entity name='contact'><attribute name='fullname' /></entity></fetch>")]
+    [TestCase("<fetch><entity name='contact'><all-attributes /></entity></fetch>")]
+    [TestCase("<fetch><entity name='contact'><filter><condition attribute='fullname' operator='like' value='A%' /></filter></entity></fetch>")]
+    [TestCase("<fetch><entity name='contact'><link-entity name='account' from='accountid' to='parentcustomerid' link-type='outer' /></entity></fetch>")]
+    [TestCase("<fetch aggregate='true'><entity name='contact'><attribute name='createdon' alias='c' groupby='true' /></entity></fetch>")]
+    [TestCase("<fetch aggregate='true'><entity name='contact'><attribute name='contactid' alias='n' aggregate='avg' /></entity></fetch>")]
+    [TestCase("<fetch><entity name='contact'")]
+    public void FetchExpression_OutsideTheSubset_IsNotSupported(string fetchXml)
     {
-        Assert.That(() => crm.Service.RetrieveMultiple(new FetchExpression("<fetch><entity name='contact'/></fetch>")), Throws.TypeOf<NotSupportedException>());
+        Assert.That(() => crm.Service.RetrieveMultiple(new FetchExpression(fetchXml)), Throws.TypeOf<NotSupportedException>());
     }
 
     private static QueryExpression NewQuery() => new(TestNames.Contact) { ColumnSet = new ColumnSet(TestNames.FullName) };

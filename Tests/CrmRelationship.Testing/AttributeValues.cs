@@ -22,6 +22,8 @@ internal static class AttributeValues
         OptionSetValue option => new OptionSetValue(option.Value),
         EntityReference reference => new EntityReference(reference.LogicalName, reference.Id) { Name = reference.Name },
         OptionSetValueCollection options => new OptionSetValueCollection(options.Select(o => new OptionSetValue(o.Value)).ToList()),
+        EntityCollection parties => new EntityCollection(parties.Entities.Select(e => Copy(e)).ToList()) { EntityName = parties.EntityName },
+        AliasedValue aliased => new AliasedValue(aliased.EntityLogicalName, aliased.AttributeLogicalName, Copy(column, aliased.Value)!),
         _ => throw new NotSupportedException(
             $"The in-memory organization does not model values of type {value.GetType().FullName} (column '{column}')."),
     };

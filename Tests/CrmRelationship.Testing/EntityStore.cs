@@ -7,18 +7,43 @@ namespace CrmRelationship.Testing;
 
 /// <summary>
 /// The rows of the in-memory organization, with the defaults the platform gives a new row (its id
-/// column, <c>createdon</c>, <c>statecode</c> 0) and a journal that undoes every change of a
+/// column, <c>createdon</c>, <c>modifiedon</c>, <c>statecode</c> 0) and a journal that undoes every change of a
 /// top-level operation when a plug-in aborts it, as the platform's transaction does. Tests read rows
 /// here directly: reads through the store are not service calls and are never counted.
+/// Activity tables (phonecall, appointment, email and any added with <see cref="AddActivityTable"/>) are
+/// stored as the platform stores them (activities-config-webapi.md §A1, §A2): their id column is
+/// <c>activityid</c>; each entry of a party list (<c>from</c>, <c>to</c>, <c>cc</c>, <c>bcc</c>,
+/// <c>requiredattendees</c>, <c>optionalattendees</c>, <c>organizer</c>), the regarding record and the owner
+/// is an <c>activityparty</c> row with its <c>participationtypemask</c>; and <c>activitypointer</c> reads as
+/// the union of every activity table, with <c>activitytypecode</c> naming the table.
 /// </summary>
 public sealed class EntityStore
 {
+    public const string ActivityPointer = "activitypointer";
+    public const string ActivityParty = "activityparty";
+    public const string ActivityId = "activityid";
+    public const string ActivityTypeCode = "activitytypecode";
+    public const string PartyId = "partyid";
+    public const string ParticipationTypeMask = "participationtypemask";
+
     // Columns the platform sets on every new row.
     private const string CreatedOn = "createdon";
+    private const string ModifiedOn = "modifiedon";
     private const string StateCode = "statecode";
     private const int ActiveState = 0;
 
+    /// <summary>The activity tables every organization has (the product's three).</summary>
+    private static readonly string[] StandardActivityTables = { "phonecall", "appointment", "email" };
+
+    /// <summary>Party list columns and the participation type of their entries; regarding and owner are single lookups.</summary>
+    private static readonly Dictionary<string, int> PartyMasks = new(StringComparer.Ordinal)
+    {
+        ["from"] = 1, ["to"] = 2, ["cc"] = 3, ["bcc"] = 4, ["requiredattendees"] = 5, ["optionalattendees"] = 6, ["organizer"] = 7,
+        ["regardingobjectid"] = 8, ["ownerid"] = 9,
+    };
+
     private readonly Dictionary<string, Dictionary<Guid, Entity>> tables = new(StringComparer.Ordinal);
+    private readonly HashSet<string> activityTables = new(StandardActivityTables, StringComparer.Ordinal);
     private readonly Func<DateTime> clock;
     private readonly Func<Guid> newId;
     private Dictionary<(string Entity, Guid Id), Entity?>? journal;
@@ -29,8 +54,34 @@ public sealed class EntityStore
         this.newId = newId ?? throw new ArgumentNullException(nameof(newId));
     }
 
-    /// <summary>The id column of a table by the platform's convention (<c>contact</c> → <c>contactid</c>).</summary>
-    public static string IdColumn(string entityName) => entityName + "id";
+    /// <summary>
+    /// The id column of a table by the platform's convention (<c>contact</c> → <c>contactid</c>); <c>activityid</c> for
+    /// activitypointer and the standard activity tables (<see cref="IdColumnOf"/> knows the added ones too).
+    /// </summary>
+    public static string IdColumn(string entityName) =>
+        entityName == ActivityPointer || Array.IndexOf(StandardActivityTables, entityName) >= 0 ? ActivityId : entityName + "id";
+
+    /// <summary>The id column of a table of this organization, custom activity tables included.</summary>
+    public string IdColumnOf(string entityName) => IsActivityTable(entityName) ? ActivityId : IdColumn(entityName);
+
+    /// <summary>The activity tables: the standard three and those added.</summary>
+    public IReadOnlyCollection<string> ActivityTables => activityTables;
+
+    /// <summary>Makes <paramref name="entityName"/> a custom activity table (IsActivity): party lists, activitypointer, activityid.</summary>
+    public void AddActivityTable(string entityName)
+    {
+        if (string.IsNullOrEmpty(entityName) || entityName == ActivityPointer || entityName == ActivityParty)
+        {
+            throw new ArgumentException("Name an activity table.", nameof(entityName));
+        }
+
+        activityTables.Add(entityName);
+    }
+
+    public bool IsActivityTable(string entityName) => entityName is not null && activityTables.Contains(entityName);
+
+    /// <summary>The participation type of a party list, regarding or owner column of an activity; null for any other column.</summary>
+    public static int? PartyMaskOf(string column) => PartyMasks.TryGetValue(column, out var mask) ? mask : null;
 
     /// <summary>True while a top-level operation is running.</summary>
     public bool InTransaction => journal is not null;
@@ -66,7 +117,26 @@ public sealed class EntityStore
     internal static KeyNotFoundException NotFound(string entityName, Guid id) =>
         new($"{entityName} With Id = {id} Does Not Exist");
 
-    internal IEnumerable<Entity> Rows(string entityName) => Table(entityName).Values;
+    /// <summary>The stored rows; for activitypointer, a read-only view of every activity row with its activitytypecode.</summary>
+    internal IEnumerable<Entity> Rows(string entityName) =>
+        entityName == ActivityPointer
+            ? activityTables.OrderBy(t => t, StringComparer.Ordinal).SelectMany(t => Table(t).Values.Select(row => PointerOf(t, row)))
+            : Table(entityName).Values;
+
+    private static Entity PointerOf(string table, Entity row)
+    {
+        var pointer = new Entity(ActivityPointer, row.Id);
+        foreach (var pair in row.Attributes)
+        {
+            if (PartyMaskOf(pair.Key) is null or 8 or 9)
+            {
+                pointer[pair.Key] = pair.Value;
+            }
+        }
+
+        pointer[ActivityTypeCode] = table;
+        return pointer;
+    }
 
     internal Entity? Row(string entityName, Guid id) => Table(entityName).TryGetValue(id, out var row) ? row : null;
 
@@ -82,7 +152,12 @@ public sealed class EntityStore
             throw new ArgumentException("The entity has no LogicalName.", nameof(entity));
         }
 
-        var idColumn = IdColumn(entity.LogicalName);
+        if (entity.LogicalName == ActivityPointer)
+        {
+            throw new NotSupportedException("activitypointer has no Create, Update or Delete: write an activity table (phonecall, appointment, email …).");
+        }
+
+        var idColumn = IdColumnOf(entity.LogicalName);
         var id = entity.Id != Guid.Empty ? entity.Id
             : entity.Attributes.TryGetValue(idColumn, out var given) && given is Guid fromColumn && fromColumn != Guid.Empty ? fromColumn
             : newId();
@@ -107,6 +182,11 @@ public sealed class EntityStore
             row[CreatedOn] = clock();
         }
 
+        if (!keepCreatedOn || !row.Contains(ModifiedOn))
+        {
+            row[ModifiedOn] = row[CreatedOn];
+        }
+
         if (!row.Contains(StateCode))
         {
             row[StateCode] = new OptionSetValue(ActiveState);
@@ -114,20 +194,81 @@ public sealed class EntityStore
 
         Touch(entity.LogicalName, id);
         table.Add(id, row);
+        if (IsActivityTable(entity.LogicalName))
+        {
+            foreach (var column in PartyMasks.Keys)
+            {
+                if (row.Attributes.TryGetValue(column, out var value))
+                {
+                    AddParties(id, column, value);
+                }
+            }
+        }
+
         return id;
+    }
+
+    /// <summary>One activityparty row per entry of a party list (or the regarding record, or the owner).</summary>
+    private void AddParties(Guid activityId, string column, object? value)
+    {
+        var mask = PartyMasks[column];
+        var parties = value switch
+        {
+            EntityCollection list => list.Entities.Select(e => (EntityReference?)e.GetAttributeValue<EntityReference>(PartyId)).ToList(),
+            EntityReference single => new List<EntityReference?> { single },
+            null => new List<EntityReference?>(),
+            _ => throw new NotSupportedException($"Column '{column}' of an activity holds activityparty entities (EntityCollection) or one lookup, not {value.GetType().Name}."),
+        };
+        foreach (var party in parties)
+        {
+            if (party is null)
+            {
+                throw new NotSupportedException($"An entry of '{column}' has no partyid: the harness models parties that are records.");
+            }
+
+            var id = newId();
+            var row = new Entity(ActivityParty, id)
+            {
+                [IdColumn(ActivityParty)] = id,
+                [ActivityId] = new EntityReference(ActivityPointer, activityId),
+                [PartyId] = new EntityReference(party.LogicalName, party.Id),
+                [ParticipationTypeMask] = new OptionSetValue(mask),
+            };
+            Touch(ActivityParty, id);
+            Table(ActivityParty).Add(id, row);
+        }
+    }
+
+    private void RemoveParties(Guid activityId, int? mask)
+    {
+        var parties = Table(ActivityParty);
+        foreach (var party in parties.Values.Where(p => p.GetAttributeValue<EntityReference>(ActivityId)?.Id == activityId
+            && (mask is null || p.GetAttributeValue<OptionSetValue>(ParticipationTypeMask)?.Value == mask)).ToList())
+        {
+            Touch(ActivityParty, party.Id);
+            parties.Remove(party.Id);
+        }
     }
 
     /// <summary>Writes the given columns over the stored row; a column given as null (or empty text) is cleared.</summary>
     internal void Apply(Entity changes, Guid id)
     {
         var row = Row(changes.LogicalName, id) ?? throw NotFound(changes.LogicalName, id);
-        var idColumn = IdColumn(changes.LogicalName);
+        var idColumn = IdColumnOf(changes.LogicalName);
+        var activity = IsActivityTable(changes.LogicalName);
         Touch(changes.LogicalName, id);
+        row[ModifiedOn] = clock();
         foreach (var pair in changes.Attributes)
         {
-            if (string.Equals(pair.Key, idColumn, StringComparison.Ordinal))
+            if (string.Equals(pair.Key, idColumn, StringComparison.Ordinal) || string.Equals(pair.Key, ModifiedOn, StringComparison.Ordinal))
             {
                 continue;
+            }
+
+            if (activity && PartyMaskOf(pair.Key) is { } mask)
+            {
+                RemoveParties(id, mask);
+                AddParties(id, pair.Key, pair.Value);
             }
 
             if (IsEmpty(pair.Value))
@@ -150,6 +291,10 @@ public sealed class EntityStore
 
         Touch(entityName, id);
         Table(entityName).Remove(id);
+        if (IsActivityTable(entityName))
+        {
+            RemoveParties(id, null);
+        }
     }
 
     internal void Begin()

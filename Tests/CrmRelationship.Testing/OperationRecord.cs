@@ -12,6 +12,7 @@ namespace CrmRelationship.Testing;
 public sealed class OperationRecord
 {
     private readonly List<StepExecution> steps = new();
+    private readonly List<OperationRecord> asyncOperations = new();
 
     internal OperationRecord(string message, string entityName, Guid correlationId)
     {
@@ -41,6 +42,20 @@ public sealed class OperationRecord
 
     public IReadOnlyList<StepExecution> Steps => steps;
 
+    /// <summary>True for the system job of one asynchronous step execution (see <see cref="AsyncOperations"/>).</summary>
+    public bool Asynchronous { get; internal set; }
+
+    /// <summary>
+    /// The asynchronous step executions this operation queued, each run after the operation committed as a
+    /// system job with its own transaction and its own calls (the steps its writes ran included), in the order
+    /// they were queued, followed by those their own writes queued. A failed job is recorded here
+    /// (<see cref="Succeeded"/> false) and undone, but never undoes or fails the caller's operation.
+    /// </summary>
+    public IReadOnlyList<OperationRecord> AsyncOperations => asyncOperations;
+
+    /// <summary>The calls of every asynchronous job the operation queued; <see cref="CallCounts"/> counts only the synchronous pipeline.</summary>
+    public CallCounts AsyncCallCounts => CallCounts.Of(asyncOperations.SelectMany(o => o.Calls));
+
     public IEnumerable<ServiceCall> Calls => steps.SelectMany(s => s.Calls);
 
     public CallCounts CallCounts => CallCounts.Of(Calls);
@@ -55,6 +70,8 @@ public sealed class OperationRecord
     public CallCounts CallsOf(string pluginName) => CallCounts.Of(StepsOf(pluginName).SelectMany(s => s.Calls));
 
     internal void Add(StepExecution step) => steps.Add(step);
+
+    internal void AddAsync(OperationRecord job) => asyncOperations.Add(job);
 
     public override string ToString() =>
         $"{Message} {EntityName} {RecordId}: {(Succeeded ? "succeeded" : "aborted")}, {steps.Count} step executions, {CallCounts}";

@@ -123,17 +123,59 @@ public sealed partial class Pipeline
         () => new OperationRecord(request.Message, request.EntityName, NewId()) { RecordId = request.Id },
         transaction => RunMessage(request, transaction, depth: 1, parent: null, CallerId));
 
-    /// <summary>Runs one top-level operation (a Create, Update, Delete or Custom API request) in its own transaction.</summary>
+    /// <summary>
+    /// Runs one top-level operation (a Create, Update, Delete or Custom API request) in its own transaction, then,
+    /// once it has committed, the asynchronous step executions it queued.
+    /// </summary>
     private T InTransaction<T>(Func<OperationRecord> newRecord, Func<PipelineTransaction, T> body)
+    {
+        var queue = new List<AsyncJob>();
+        var record = newRecord();
+        var result = InTransaction(record, body, queue);
+        RunAsyncJobs(record, queue);
+        return result;
+    }
+
+    /// <summary>Each queued job as a system job: its own transaction and record; a failure is recorded and undone, never thrown.</summary>
+    private void RunAsyncJobs(OperationRecord trigger, List<AsyncJob> queue)
+    {
+        for (var i = 0; i < queue.Count; i++)
+        {
+            var job = queue[i];
+            var record = new OperationRecord(job.Registration.Message, job.Registration.PrimaryEntity, job.Context.CorrelationId)
+            {
+                RecordId = job.Context.PrimaryEntityId,
+                Asynchronous = true,
+            };
+            trigger.AddAsync(record);
+            try
+            {
+                InTransaction(record, transaction =>
+                {
+                    Invoke(job.Plugin, job.Registration, job.Context, transaction);
+                    return 0;
+                }, queue);
+            }
+            catch (Exception ex) when (record.Exception == ex)
+            {
+                // The platform marks the system job failed; the caller's operation stands.
+            }
+        }
+    }
+
+    private T InTransaction<T>(OperationRecord record, Func<PipelineTransaction, T> body, List<AsyncJob> committedJobs)
     {
         if (current is not null)
         {
             throw new InvalidOperationException("A top-level operation is already running; plug-ins must use the service from their IOrganizationServiceFactory.");
         }
 
-        var record = newRecord();
         var transaction = new PipelineTransaction(record, NewId(), CallerId, DateTime.UtcNow);
-        operations.Add(record);
+        if (!record.Asynchronous)
+        {
+            operations.Add(record);
+        }
+
         current = transaction;
         Store.Begin();
         try
@@ -153,6 +195,7 @@ public sealed partial class Pipeline
 
             Store.Commit();
             record.Succeeded = true;
+            committedJobs.AddRange(transaction.AsyncQueue);
             return result;
         }
         catch (Exception ex)
@@ -240,7 +283,14 @@ public sealed partial class Pipeline
         var after = message == PipelineMessages.Delete ? null : AttributeValues.Copy(Store.Row(entityName, id)!);
         foreach (var step in registered.Where(s => s.Registration.Stage == 40))
         {
-            RunStep(step, call, target, id, after);
+            if (step.Registration.Mode == AsynchronousMode)
+            {
+                Queue(step, call, target, id, after);
+            }
+            else
+            {
+                RunStep(step, call, target, id, after);
+            }
         }
 
         return id;
@@ -248,19 +298,45 @@ public sealed partial class Pipeline
 
     private void RunStep(RegisteredStep step, StepCall call, Entity? target, Guid primaryId, Entity? after)
     {
-        var registration = step.Registration;
-        if (target is not null
-            && string.Equals(registration.Message, PipelineMessages.Update, StringComparison.OrdinalIgnoreCase)
-            && !registration.FiresForAnyColumn
-            && !target.Attributes.Keys.Any(registration.FilteringAttributes.Contains))
+        if (Fires(step.Registration, target))
+        {
+            Invoke(step.Plugin!, step.Registration, Context(step.Registration, call, primaryId, after, call.Input, call.Parent), call.Transaction);
+        }
+    }
+
+    /// <summary>
+    /// An asynchronous step: its context is taken now (a copy of the Target, the images as they are now, no parent
+    /// context) and it runs after the operation commits.
+    /// </summary>
+    private static void Queue(RegisteredStep step, StepCall call, Entity? target, Guid primaryId, Entity? after)
+    {
+        if (!Fires(step.Registration, target))
         {
             return;
         }
 
+        var input = new ParameterCollection();
+        foreach (var pair in call.Input)
+        {
+            input[pair.Key] = pair.Value is Entity entity ? AttributeValues.Copy(entity) : pair.Value;
+        }
+
+        call.Transaction.AsyncQueue.Add(new AsyncJob(step.Plugin!, step.Registration, Context(step.Registration, call, primaryId, after, input, parent: null)));
+    }
+
+    /// <summary>An Update step fires only when the Target carries one of its filtering attributes (none listed: always).</summary>
+    private static bool Fires(StepRegistration registration, Entity? target) =>
+        target is null
+        || !string.Equals(registration.Message, PipelineMessages.Update, StringComparison.OrdinalIgnoreCase)
+        || registration.FiresForAnyColumn
+        || target.Attributes.Keys.Any(registration.FilteringAttributes.Contains);
+
+    private static PipelineExecutionContext Context(StepRegistration registration, StepCall call, Guid primaryId, Entity? after, ParameterCollection input, PipelineExecutionContext? parent)
+    {
         // OutputParameters exist only after the main operation: earlier stages get an empty collection of their own.
         var output = registration.Stage == 40 ? call.Output : new ParameterCollection();
         var context = new PipelineExecutionContext(
-            registration.Message, registration.PrimaryEntity, registration.Stage, call.Depth, call.Parent, call.Input, output, call.Shared)
+            registration.Message, registration.PrimaryEntity, registration.Stage, call.Depth, parent, input, output, call.Shared)
         {
             Mode = registration.Mode,
             UserId = call.UserId,
@@ -288,7 +364,7 @@ public sealed partial class Pipeline
             }
         }
 
-        Invoke(step.Plugin!, registration, context, call.Transaction);
+        return context;
     }
 
     /// <summary>Runs one plug-in as the platform would, recording its execution, traces, calls and any exception.</summary>
@@ -330,9 +406,14 @@ public sealed partial class Pipeline
             Fail($"stage {step.Stage} is not 10, 20 or 40.");
         }
 
-        if (step.Mode != 0)
+        if (step.Mode is not (0 or AsynchronousMode))
         {
-            Fail("asynchronous steps are not run by the harness; every step of the product is synchronous.");
+            Fail($"mode {step.Mode} is neither 0 (synchronous) nor 1 (asynchronous).");
+        }
+
+        if (step.Mode == AsynchronousMode && step.Stage != 40)
+        {
+            Fail("an asynchronous step runs only in PostOperation (40).");
         }
 
         foreach (var image in step.Images)
@@ -370,6 +451,12 @@ public sealed partial class Pipeline
         return $"Infinite loop: the operation went deeper than depth {MaxDepth}, where Dataverse stops it. "
             + "A plug-in's own writes keep re-triggering a step: " + string.Join(" -> ", chain) + ".";
     }
+
+    /// <summary>StepRegistration.Mode of an asynchronous step.</summary>
+    private const int AsynchronousMode = 1;
+
+    /// <summary>An asynchronous step execution waiting for its operation to commit.</summary>
+    internal sealed record AsyncJob(IPlugin Plugin, StepRegistration Registration, PipelineExecutionContext Context);
 
     /// <summary>A registered step and the one plug-in instance that serves all its executions.</summary>
     private sealed class RegisteredStep

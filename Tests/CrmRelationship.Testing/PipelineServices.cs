@@ -92,7 +92,8 @@ internal sealed class StepOrganizationService : IOrganizationService
     {
         var expression = query as QueryExpression;
         var page = expression?.PageInfo is { PageNumber: > 0 } info ? info.PageNumber : 1;
-        execution.Record(new ServiceCall(CallKind.RetrieveMultiple, expression?.EntityName ?? string.Empty, Guid.Empty, userId, execution.Depth, page));
+        var entityName = expression?.EntityName ?? (query is FetchExpression fetch ? FetchEngine.EntityName(fetch.Query) : string.Empty);
+        execution.Record(new ServiceCall(CallKind.RetrieveMultiple, entityName, Guid.Empty, userId, execution.Depth, page));
         return QueryEngine.Execute(pipeline.Store, query);
     }
 

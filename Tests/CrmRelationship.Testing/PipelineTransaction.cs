@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace CrmRelationship.Testing;
 
@@ -26,4 +27,7 @@ internal sealed class PipelineTransaction
 
     /// <summary>The first nested operation that failed: the platform dooms the transaction even if a plug-in catches it.</summary>
     public Exception? NestedFailure { get; set; }
+
+    /// <summary>Asynchronous step executions the operation queued; they run once it commits, and are dropped when it rolls back.</summary>
+    public List<Pipeline.AsyncJob> AsyncQueue { get; } = new();
 }

@@ -9,7 +9,7 @@ using Microsoft.Xrm.Sdk.Query;
 namespace CrmRelationship.Testing;
 
 /// <summary>
-/// Runs the subset of <see cref="QueryExpression"/> the product uses against the store: one table,
+/// Runs the subset of <see cref="QueryExpression"/> (and, through <see cref="FetchEngine"/>, of FetchXML) the product uses against the store: one table,
 /// explicit columns, AND of Equal / NotNull / Null conditions, orders, and paging of
 /// <see cref="PagingInfo.Count"/> rows per page with a paging cookie. Anything else throws
 /// <see cref="NotSupportedException"/>, so a query the harness cannot answer faithfully fails the test
@@ -27,10 +27,15 @@ internal static partial class QueryEngine
             throw new ArgumentNullException(nameof(store));
         }
 
+        if (query is FetchExpression fetch)
+        {
+            return FetchEngine.Execute(store, fetch.Query);
+        }
+
         if (query is not QueryExpression expression)
         {
             throw new NotSupportedException(
-                $"The in-memory organization runs QueryExpression only, not {query?.GetType().Name ?? "null"}.");
+                $"The in-memory organization runs QueryExpression and FetchExpression only, not {query?.GetType().Name ?? "null"}.");
         }
 
         Validate(expression);

@@ -63,6 +63,8 @@ internal static class Accounts
         [Names.Computed.PotentialContacts] = score.PotentialContacts,
         [Names.Computed.HighPowerCoverage] = score.HighPowerCoverage,
         [Names.Computed.KeyContactId] = score.KeyContactId is null ? null : Guid.Parse(score.KeyContactId),
+        [Names.Touchpoints.AccountLastTouchpoint] = score.LastTouchpoint,
+        [Names.Touchpoints.NoticedContacts] = score.NoticedContacts,
     };
 
     /// <summary>The active contacts whose parent customer is the account, as the store holds them.</summary>

@@ -92,6 +92,8 @@ internal static class Contacts
         CustomerViewLevel = Columns.Choice<RelationshipLevel>(row, Names.ContactInputs.CustomerViewLevel),
         CustomerViewDate = Columns.Date(row, Names.ContactInputs.CustomerViewDate),
         FeedbackCadence = Columns.Choice<FeedbackCadence>(row, Names.ContactInputs.FeedbackCadence),
+        Touchpoints = row.GetAttributeValue<decimal?>(Names.Touchpoints.Count),
+        LastTouchpoint = Columns.Date(row, Names.Touchpoints.LastTouchpoint),
     };
 
     /// <summary>The level history a stored row carries into its next save.</summary>
@@ -143,6 +145,8 @@ internal static class Contacts
         RelationshipLevel = Columns.Choice<RelationshipLevel>(row, Names.Computed.RelationshipLevel),
         HealthScore = Columns.WholeNumber(row, Names.Computed.HealthScore),
         ExpectationGap = Columns.WholeNumber(row, Names.Computed.ExpectationGap),
+        LastTouchpoint = Columns.Date(row, Names.Touchpoints.LastTouchpoint),
+        Engagement = Columns.Choice<Engagement>(row, Names.Touchpoints.Engagement),
     };
 
     /// <summary>

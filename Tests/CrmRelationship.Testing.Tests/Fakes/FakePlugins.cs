@@ -142,3 +142,17 @@ public sealed class NoConfigurationPlugin : IPlugin
     {
     }
 }
+
+/// <summary>Runs one FetchXML query on activitypointer, to show a FetchExpression is counted.</summary>
+public sealed class FetchingPlugin : IPlugin
+{
+    public FetchingPlugin(string unsecure, string secure)
+    {
+    }
+
+    public void Execute(IServiceProvider serviceProvider)
+    {
+        var service = serviceProvider.Get<IOrganizationServiceFactory>().CreateOrganizationService(null);
+        service.RetrieveMultiple(new Microsoft.Xrm.Sdk.Query.FetchExpression("<fetch><entity name='activitypointer'><attribute name='activityid' /></entity></fetch>"));
+    }
+}
