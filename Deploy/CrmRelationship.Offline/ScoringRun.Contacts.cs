@@ -47,7 +47,8 @@ internal sealed partial class ScoringRun
                 problems.Add(ColumnNames.ContactId + " is empty; every contact needs its id");
             }
 
-            var inputs = rows.Read(row, problems, out var isActive, out var createdOn);
+            var engagement = activitiesInput is null || idText.IsEmpty ? null : EngagementOf(idText);
+            var inputs = rows.Read(row, problems, engagement, out var isActive, out var createdOn);
             RejectCaptureDateInTheFuture(LogicalNames.ContactInputs.CustomerViewDate, Labels.ContactFields.CustomerViewDate, inputs.CustomerViewDate);
             if (!idText.IsEmpty && contactIds.TryGetLine(idText, out var firstLine))
             {
@@ -63,7 +64,6 @@ internal sealed partial class ScoringRun
 
             contactIds.Add(idText, row.Line);
 
-            var engagement = activitiesInput is null ? null : EngagementOf(idText);
             var score = scorer.ScoreContact(inputs, null, now);
             for (var i = 0; i < columns.Length; i++)
             {

@@ -61,7 +61,7 @@ public sealed class RecalcBasicsTests
         var first = System.Web.HttpUtility.ParseQueryString(reads[0].Query);
         var second = System.Web.HttpUtility.ParseQueryString(reads[1].Query);
         var expectedSelect = new[] { Names.Standard.ContactId, Names.Standard.FullName, Names.Standard.CreatedOn, "_parentcustomerid_value" }
-            .Concat(Names.ContactInputs.All).Concat(Names.Computed.Contact);
+            .Concat(Names.ContactInputs.All).Concat(Names.Computed.Contact).Concat([Names.Touchpoints.Count, Names.Touchpoints.LastTouchpoint]);
         Assert.Multiple(() =>
         {
             Assert.That(reads, Has.Count.EqualTo(2), "6,000 contacts are two pages of 5,000");

@@ -219,6 +219,32 @@ public sealed class ActivitiesTests
     }
 
     [Test]
+    public void SampleScoredWithActivities_ThenItsOutputWithout_SameExplanationsAndAccountEngagement()
+    {
+        // Arrange: the second run reads the touchpoint columns the first wrote, as the plug-ins read the stored columns.
+        using var first = new TestBook();
+        using var second = new TestBook();
+        first.Score(TestBook.SampleContacts, TestBook.SampleAccounts, activities: TestBook.SampleActivities);
+
+        // Act
+        second.Score(first.ContactsOut, TestBook.SampleAccounts);
+
+        // Assert
+        var accountColumns = new[] { "accountid", LogicalNames.Touchpoints.AccountLastTouchpoint, LogicalNames.Touchpoints.NoticedContacts, "rel_scoreexplanation" };
+        var withActivities = TestCsv.ReadTable(first.AccountsOut);
+        var fromStored = TestCsv.ReadTable(second.AccountsOut);
+        var contactsWith = TestCsv.ReadTable(first.ContactsOut).Select(r => r["contactid"] + " " + r["rel_scoreexplanation"]).ToList();
+        var contactsStored = TestCsv.ReadTable(second.ContactsOut).Select(r => r["contactid"] + " " + r["rel_scoreexplanation"]).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(fromStored.Select(r => string.Join("|", accountColumns.Select(c => r[c]))), Is.EqualTo(withActivities.Select(r => string.Join("|", accountColumns.Select(c => r[c])))));
+            Assert.That(contactsStored, Is.EqualTo(contactsWith));
+            Assert.That(withActivities.Select(r => r[LogicalNames.Touchpoints.NoticedContacts]), Has.Some.Not.EqualTo("0"), "some account has a noticed contact");
+            Assert.That(contactsWith, Has.Some.Contain("Touchpoints: "), "the explanation has the touchpoint line");
+        });
+    }
+
+    [Test]
     public void ReportWithActivities_ShowsTheTouchpointsByKindAndPerAccount()
     {
         // Arrange
@@ -237,7 +263,7 @@ public sealed class ActivitiesTests
         Assert.Multiple(() =>
         {
             Assert.That(with, Does.Contain("<h2>Engagement from activities</h2>").And.Contain("<b>1</b><span>calls or meetings</span>").And.Contain("<b>2</b><span>emails</span>"));
-            Assert.That(with, Does.Contain("<tr><td>a1</td><td class=\"num\">0 / 3</td><td class=\"num\">1</td><td class=\"num\">2</td><td class=\"num\">0</td></tr>"));
+            Assert.That(with, Does.Contain("<tr><td>a1</td><td class=\"num\">0 / 3</td><td>2026-10-02</td><td class=\"num\">1</td><td class=\"num\">2</td><td class=\"num\">0</td></tr>"));
             Assert.That(without, Does.Not.Contain("Engagement from activities"));
         });
     }

@@ -108,6 +108,8 @@ public readonly struct StoredRecord
         CustomerViewLevel = Choice<RelationshipLevel>(Names.ContactInputs.CustomerViewLevel),
         CustomerViewDate = Date(Names.ContactInputs.CustomerViewDate),
         FeedbackCadence = Choice<FeedbackCadence>(Names.ContactInputs.FeedbackCadence),
+        Touchpoints = Raw(Names.Touchpoints.Count) is { ValueKind: JsonValueKind.Number } count && count.TryGetDecimal(out var touchpoints) ? touchpoints : null,
+        LastTouchpoint = Date(Names.Touchpoints.LastTouchpoint),
     };
 
     public AccountInputs AccountInputs() => new()

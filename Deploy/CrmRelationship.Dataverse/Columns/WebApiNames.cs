@@ -69,7 +69,7 @@ public static class WebApiNames
     public static readonly string[] ContactSelect =
     [
         Names.Standard.ContactId, Names.Standard.FullName, Names.Standard.CreatedOn, Property(Names.Standard.ParentCustomerId),
-        .. Names.ContactInputs.All, .. Names.Computed.Contact,
+        .. Names.ContactInputs.All, .. Names.Computed.Contact, Names.Touchpoints.Count, Names.Touchpoints.LastTouchpoint,
     ];
 
     /// <summary>The account columns recalc reads: id, the three inputs and every stored computed column.</summary>

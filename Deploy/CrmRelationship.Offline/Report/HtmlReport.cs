@@ -184,24 +184,32 @@ internal static class HtmlReport
     }
 
     /// <summary>
-    /// Engagement from activities (relationship-model.md §9) when the run scored an activities file: the touchpoints by
-    /// kind, then per account (in the order of the maps, most at risk first) its contacts noticed and its touchpoints by kind.
+    /// Engagement (relationship-model.md §9): per account, most at risk first, its contacts noticed and last touchpoint as the
+    /// account rollup computes them; where the run scored an activities file, also the touchpoints by kind, in total and per
+    /// account. Left out when no contact has a touchpoint and no activities were scored.
     /// </summary>
     private static void WriteEngagement(TextWriter w, ScoreResult result)
     {
-        if (result.Engagement is not { } totals)
+        var totals = result.Engagement;
+        if (totals is null && !result.Accounts.Any(a => a.Score.LastTouchpoint is not null))
         {
             return;
         }
 
-        w.Write("<h2>Engagement from activities</h2>\n<p class=\"note\">Touchpoints are completed activities in which an active contact takes part "
-            + "(each activity once per contact), from " + E(Path.GetFileName(result.ActivitiesSource ?? string.Empty)) + ".</p>\n<div class=\"cards\">\n");
-        Card(w, totals.CallsOrMeetings, "calls or meetings");
-        Card(w, totals.Emails, "emails");
-        Card(w, totals.OtherActivities, "other activities");
-        Card(w, totals.ContactsWithTouchpoints, "contacts with a touchpoint");
-        Card(w, totals.ContactsNoticed, "contacts noticed");
-        w.Write("</div>\n");
+        w.Write("<h2>Engagement from activities</h2>\n<p class=\"note\">Touchpoints are completed calls, meetings, emails and counted custom activities "
+            + "in which an active contact takes part (each activity once per contact)"
+            + (totals is null ? ", as stored on the contacts" : ", from " + E(Path.GetFileName(result.ActivitiesSource ?? string.Empty))) + ".</p>\n");
+        if (totals is not null)
+        {
+            w.Write("<div class=\"cards\">\n");
+            Card(w, totals.CallsOrMeetings, "calls or meetings");
+            Card(w, totals.Emails, "emails");
+            Card(w, totals.OtherActivities, "other activities");
+            Card(w, totals.ContactsWithTouchpoints, "contacts with a touchpoint");
+            Card(w, totals.ContactsNoticed, "contacts noticed");
+            w.Write("</div>\n");
+        }
+
         var shown = Math.Min(result.Accounts.Count, MaxRiskRows);
         if (shown == 0)
         {
@@ -209,15 +217,22 @@ internal static class HtmlReport
         }
 
         w.Write("<p class=\"note\">Per account, most at risk first"
-            + (result.Accounts.Count > shown ? "; the first " + N(shown) + " of " + N(result.Accounts.Count) + " are shown" : string.Empty) + ".</p>\n");
-        w.Write("<table>\n<thead><tr><th>Account</th><th>Contacts noticed / active</th><th>Calls or meetings</th><th>Emails</th><th>Other activities</th></tr></thead>\n<tbody>\n");
+            + (result.Accounts.Count > shown ? "; the first " + N(shown) + " of " + N(result.Accounts.Count) + " are shown, all are in accounts.csv" : string.Empty) + ".</p>\n");
+        w.Write("<table>\n<thead><tr><th>Account</th><th>Contacts noticed / active</th><th>Last touchpoint</th>"
+            + (totals is null ? string.Empty : "<th>Calls or meetings</th><th>Emails</th><th>Other activities</th>") + "</tr></thead>\n<tbody>\n");
         for (var i = 0; i < shown; i++)
         {
             var account = result.Accounts[i];
-            var counts = account.Engagement ?? EngagementCounts.Zero;
-            w.Write("<tr><td>" + E(account.DisplayName) + "</td><td class=\"num\">" + N(counts.ContactsNoticed) + " / " + N(account.ActiveContacts)
-                + "</td><td class=\"num\">" + N(counts.CallsOrMeetings) + "</td><td class=\"num\">" + N(counts.Emails)
-                + "</td><td class=\"num\">" + N(counts.OtherActivities) + "</td></tr>\n");
+            w.Write("<tr><td>" + E(account.DisplayName) + "</td><td class=\"num\">" + N(account.Score.NoticedContacts) + " / " + N(account.ActiveContacts)
+                + "</td><td>" + (account.Score.LastTouchpoint is { } last ? D(last) : string.Empty) + "</td>");
+            if (totals is not null)
+            {
+                var counts = account.Engagement ?? EngagementCounts.Zero;
+                w.Write("<td class=\"num\">" + N(counts.CallsOrMeetings) + "</td><td class=\"num\">" + N(counts.Emails)
+                    + "</td><td class=\"num\">" + N(counts.OtherActivities) + "</td>");
+            }
+
+            w.Write("</tr>\n");
         }
 
         w.Write("</tbody>\n</table>\n");
