@@ -204,7 +204,7 @@ public sealed partial class FakeDataverse
                 Guid id => id.ToString("D"),
                 FakeLookup lookup => lookup.Id.ToString("D"),
                 int number => number,
-                decimal number => number,
+                decimal amount => amount,
                 string text => text,
                 _ => value.ToString(),
             };

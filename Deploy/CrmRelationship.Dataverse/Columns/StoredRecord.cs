@@ -27,6 +27,8 @@ public readonly struct StoredRecord
 
     public int? Number(string column) => Raw(column) is { ValueKind: JsonValueKind.Number } value && value.TryGetInt32(out var number) ? number : null;
 
+    public decimal? DecimalNumber(string column) => Raw(column) is { ValueKind: JsonValueKind.Number } value && value.TryGetDecimal(out var number) ? number : null;
+
     /// <summary>A date only (yyyy-MM-dd) or date and time (ISO 8601, UTC) column.</summary>
     public DateTime? Date(string column)
     {
@@ -108,7 +110,7 @@ public readonly struct StoredRecord
         CustomerViewLevel = Choice<RelationshipLevel>(Names.ContactInputs.CustomerViewLevel),
         CustomerViewDate = Date(Names.ContactInputs.CustomerViewDate),
         FeedbackCadence = Choice<FeedbackCadence>(Names.ContactInputs.FeedbackCadence),
-        Touchpoints = Raw(Names.Touchpoints.Count) is { ValueKind: JsonValueKind.Number } count && count.TryGetDecimal(out var touchpoints) ? touchpoints : null,
+        Touchpoints = DecimalNumber(Names.Touchpoints.Count),
         LastTouchpoint = Date(Names.Touchpoints.LastTouchpoint),
     };
 

@@ -65,7 +65,11 @@ public static class WebApiNames
 
     public static bool IsDateAndTime(string column) => DateAndTimeColumns.Contains(column, StringComparer.Ordinal);
 
-    /// <summary>The contact columns recalc reads: id, what the rollup ranks by, the parent, the nine inputs and every stored computed column.</summary>
+    /// <summary>
+    /// The contact columns recalc reads: id, what the rollup ranks by, the parent, the nine inputs, every stored computed
+    /// column and the stored touchpoints (the explanation and the account's Last touchpoint and Contacts noticed read them;
+    /// recounting them from activities is crmrel's part of issue 14).
+    /// </summary>
     public static readonly string[] ContactSelect =
     [
         Names.Standard.ContactId, Names.Standard.FullName, Names.Standard.CreatedOn, Property(Names.Standard.ParentCustomerId),

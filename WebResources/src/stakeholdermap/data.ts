@@ -12,6 +12,8 @@ export interface StakeholderContact {
     readonly relationship: number | null;
     readonly action: number | null;
     readonly level: number | null;
+    /** rel_engagement: Noticed, Not yet noticed, or null without touchpoints (relationship-model.md §9). */
+    readonly engagement: number | null;
 }
 
 export interface MapData {
@@ -29,6 +31,7 @@ export const CONTACT_SELECT: readonly string[] = [
     Contact.relationship,
     Contact.recommendedAction,
     Contact.relationshipLevel,
+    Contact.engagement,
 ];
 
 const KEY_CONTACT_VALUE = lookupValueProperty(Account.keyContactId);
@@ -69,6 +72,7 @@ export function contactFromRecord(value: unknown): StakeholderContact | null {
         relationship: integerOrNull(record[Contact.relationship]),
         action: integerOrNull(record[Contact.recommendedAction]),
         level: integerOrNull(record[Contact.relationshipLevel]),
+        engagement: integerOrNull(record[Contact.engagement]),
     };
 }
 

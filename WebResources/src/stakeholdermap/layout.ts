@@ -1,5 +1,5 @@
 import type { AccountSummary } from "../shared/handoff";
-import { ACTION_COLOURS, Choices, MAP_QUADRANTS, NO_ACTION_COLOUR, RelationshipStatus, labelOf, urgencyRank } from "../shared/schema";
+import { ACTION_COLOURS, Choices, Engagement, MAP_QUADRANTS, NO_ACTION_COLOUR, RelationshipStatus, labelOf, urgencyRank } from "../shared/schema";
 import type { ActionColour, MapQuadrant, MapQuadrantKey } from "../shared/schema";
 import type { StakeholderContact } from "./data";
 
@@ -57,6 +57,8 @@ export interface ChipView {
     readonly colour: ActionColour;
     readonly isKey: boolean;
     readonly noRelationship: boolean;
+    /** Has touchpoints, but not yet enough to be noticed (relationship-model.md §9). */
+    readonly notYetNoticed: boolean;
 }
 
 export function chipView(contact: StakeholderContact, keyContactId: string | null): ChipView {
@@ -65,9 +67,13 @@ export function chipView(contact: StakeholderContact, keyContactId: string | nul
     const levelText = level === undefined ? "level not set" : `level ${level}`;
     const noRelationship = contact.relationship === RelationshipStatus.No;
     const isKey = keyContactId !== null && contact.id === keyContactId;
+    const notYetNoticed = contact.engagement === Engagement.NotYetNoticed;
     const parts = [contact.name, action, levelText];
     if (noRelationship) {
         parts.push("no relationship");
+    }
+    if (notYetNoticed) {
+        parts.push("not yet noticed");
     }
     if (isKey) {
         parts.push("key contact");
@@ -80,6 +86,7 @@ export function chipView(contact: StakeholderContact, keyContactId: string | nul
         colour: actionColour(contact.action),
         isKey,
         noRelationship,
+        notYetNoticed,
     };
 }
 

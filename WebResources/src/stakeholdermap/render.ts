@@ -35,8 +35,15 @@ function chip(view: ChipView): HTMLLIElement {
     if (view.noRelationship) {
         button.classList.add("chip-norel");
     }
+    if (view.notYetNoticed) {
+        button.classList.add("chip-unnoticed");
+        button.dataset["unnoticed"] = "true";
+    }
     paint(button, view.colour);
     const name = element("span", "chip-name", view.name);
+    if (view.notYetNoticed) {
+        name.prepend(element("span", "chip-unnoticed-mark", "◌ "));
+    }
     if (view.isKey) {
         name.prepend(element("span", "chip-star", "★ "));
     }
@@ -81,7 +88,8 @@ function legend(): HTMLElement {
     const key = element("li", undefined, "★ Key contact");
     const noRelationship = element("li");
     noRelationship.append(element("span", "swatch swatch-norel"), document.createTextNode("No relationship (dashed)"));
-    list.append(key, noRelationship);
+    const notYetNoticed = element("li", undefined, "◌ Not yet noticed (fewer touchpoints than it takes)");
+    list.append(key, noRelationship, notYetNoticed);
     return list;
 }
 

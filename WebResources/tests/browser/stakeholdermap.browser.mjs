@@ -33,6 +33,7 @@ const {
     RecommendedAction,
     RelationshipLevel,
     RelationshipStatus,
+    Engagement,
 } = await importTypeScript(join(root, "src", "shared", "schema.ts"));
 const { Low: LOW, High: HIGH } = OrganizationalPower;
 const { Detractor: DETRACTOR, Advocate: ADVOCATE } = Perception;
@@ -66,6 +67,7 @@ function contacts(n) {
         rel_recommendedaction: i % 13 === 12 ? null : ACTIONS[i % ACTIONS.length],
         rel_relationshiplevel: LEVELS[i % LEVELS.length],
         rel_healthscore: (i * 7) % 101,
+        rel_engagement: i % 5 === 1 ? Engagement.NotYetNoticed : i % 5 === 2 ? Engagement.Noticed : null,
     }));
 }
 
@@ -229,7 +231,7 @@ try {
                 kind: "retrieveMultipleRecords",
                 entityName: "contact",
                 query:
-                    "?$select=contactid,fullname,rel_organizationalpower,rel_perception,rel_relationship,rel_recommendedaction,rel_relationshiplevel" +
+                    "?$select=contactid,fullname,rel_organizationalpower,rel_perception,rel_relationship,rel_recommendedaction,rel_relationshiplevel,rel_engagement" +
                     `&$filter=_parentcustomerid_value eq ${ACCOUNT_ID} and statecode eq 0`,
             },
         ]);
@@ -280,6 +282,11 @@ try {
         await initMap(page, { entities: fifty });
         const noRelationship = fifty.filter((r) => r.rel_relationship === NO).length;
         assert.equal(await page.locator("button.chip-norel").count(), noRelationship);
+        const notYetNoticed = fifty.filter((r) => r.rel_engagement === Engagement.NotYetNoticed).map((r) => r.contactid).sort();
+        const marked = await page.locator("button.chip-unnoticed").evaluateAll((buttons) => buttons.map((b) => b.dataset.contactId));
+        assert.deepEqual(marked.sort(), notYetNoticed);
+        assert.ok(notYetNoticed.length > 0);
+        assert.ok((await page.locator(".legend").innerText()).includes("Not yet noticed"), "the legend explains the mark");
         const drawn = await page.locator("button[data-contact-id]").evaluateAll((buttons) =>
             buttons.map((b) => ({ id: b.dataset.contactId, colour: b.dataset.colour, background: getComputedStyle(b).backgroundColor, text: getComputedStyle(b).color })),
         );

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import type { AccountSummary, StakeholderMapXrm } from "../../src/shared/handoff";
 import { normalizeGuid } from "../../src/shared/guid";
 import {
+    Engagement,
     ExpectationAlignment,
     OrganizationalPower,
     Perception,
@@ -32,7 +33,7 @@ function fakeXrm(entities: unknown[], nextLink?: string) {
 describe("queries", () => {
     it("selects only the drawn columns of the account's active contacts", () => {
         expect(contactsQuery(ACCOUNT)).toBe(
-            "?$select=contactid,fullname,rel_organizationalpower,rel_perception,rel_relationship,rel_recommendedaction,rel_relationshiplevel" +
+            "?$select=contactid,fullname,rel_organizationalpower,rel_perception,rel_relationship,rel_recommendedaction,rel_relationshiplevel,rel_engagement" +
                 `&$filter=_parentcustomerid_value eq ${ACCOUNT} and statecode eq 0`,
         );
     });
@@ -96,6 +97,7 @@ describe("record parsing", () => {
                 rel_recommendedaction: RecommendedAction.ModerateRiskImprovePerception,
                 rel_relationshiplevel: RelationshipLevel.Advisor,
                 rel_healthscore: 58,
+                rel_engagement: Engagement.NotYetNoticed,
             }),
         ).toEqual({
             id: "11111111-1111-4111-8111-11111111111a",
@@ -105,6 +107,7 @@ describe("record parsing", () => {
             relationship: RelationshipStatus.Yes,
             action: RecommendedAction.ModerateRiskImprovePerception,
             level: RelationshipLevel.Advisor,
+            engagement: Engagement.NotYetNoticed,
         });
     });
 

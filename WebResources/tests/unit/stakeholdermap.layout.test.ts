@@ -18,6 +18,7 @@ import {
     ACTION_COLOURS,
     ACTION_URGENCY_ORDER,
     Choices,
+    Engagement,
     ExpectationAlignment,
     MAP_QUADRANTS,
     NO_ACTION_COLOUR,
@@ -41,6 +42,7 @@ function contact(overrides: Partial<StakeholderContact> = {}): StakeholderContac
         relationship: RelationshipStatus.Yes,
         action: null,
         level: null,
+        engagement: null,
         ...overrides,
     };
 }
@@ -163,6 +165,17 @@ describe("chipView", () => {
         expect(view.accessibleName).toBe("Alan; High potential, find a sponsor; level Transactional; no relationship; key contact");
         expect(view.isKey).toBe(true);
         expect(view.noRelationship).toBe(true);
+    });
+
+    it.each([
+        { engagement: Engagement.NotYetNoticed, marked: true },
+        { engagement: Engagement.Noticed, marked: false },
+        { engagement: null, marked: false },
+    ])("marks a contact not yet noticed: $engagement", ({ engagement, marked }) => {
+        const view = chipView(contact({ name: "Ada", action: Action.HighPotentialLeverage, level: RelationshipLevel.Partner, engagement }), null);
+
+        expect(view.notYetNoticed).toBe(marked);
+        expect(view.accessibleName.endsWith("; not yet noticed")).toBe(marked);
     });
 
     it("says so when there is no action or level", () => {
