@@ -16,6 +16,9 @@ public static class OfflineScoring
     public const string RejectedFileName = "rejected.csv";
     public const string ReportFileName = "report.html";
 
+    /// <summary>The activities file as crmrel export writes it and the sample book holds it (an input, never an output).</summary>
+    public const string ActivitiesFileName = "activities.csv";
+
     /// <summary>Every file a run writes in the output folder.</summary>
     public static readonly IReadOnlyList<string> OutputFileNames = [ContactsFileName, AccountsFileName, RejectedFileName, ReportFileName];
 

@@ -46,6 +46,9 @@ public enum ScoreInputChoice
     /// <summary><see cref="ScoreOptions.AccountsPath"/> cannot be read.</summary>
     AccountsPath,
 
+    /// <summary><see cref="ScoreOptions.ActivitiesPath"/> cannot be read.</summary>
+    ActivitiesPath,
+
     /// <summary><see cref="ScoreOptions.SettingsPath"/> cannot be read.</summary>
     SettingsPath,
 

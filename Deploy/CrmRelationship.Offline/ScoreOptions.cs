@@ -14,6 +14,12 @@ public sealed record ScoreOptions
     /// <summary>Accounts CSV; null derives the accounts from the contacts' parentcustomerid values.</summary>
     public string? AccountsPath { get; init; }
 
+    /// <summary>
+    /// Activities CSV (relationship-model.md §9: activityid, activitytypecode, statecode, actualend, modifiedon, partyids);
+    /// with it every contact gets rel_touchpoints, rel_lasttouchpoint and rel_engagement. Null scores without activities.
+    /// </summary>
+    public string? ActivitiesPath { get; init; }
+
     /// <summary>Administrator settings JSON (relationship-model.md §8); null uses the defaults.</summary>
     public string? SettingsPath { get; init; }
 

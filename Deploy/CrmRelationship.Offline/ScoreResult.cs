@@ -50,6 +50,18 @@ public sealed class ScoreResult
 
     public long AccountRows { get; init; }
 
+    /// <summary>The activities file, or null when the run scored no activities.</summary>
+    public string? ActivitiesSource { get; init; }
+
+    /// <summary>Activity rows read (accepted plus rejected).</summary>
+    public long ActivityRows { get; init; }
+
+    /// <summary>Touchpoints of the active contacts by kind (relationship-model.md §9); null without activities.</summary>
+    public EngagementCounts? Engagement { get; init; }
+
+    /// <summary>Contacts named in the activities file that no accepted row of the contacts file has.</summary>
+    public long ActivityContactsUnknown { get; init; }
+
     /// <summary>Every scored account, most at risk first.</summary>
     public IReadOnlyList<AccountSummary> Accounts { get; init; } = Array.Empty<AccountSummary>();
 
@@ -75,6 +87,28 @@ public sealed class ScoreResult
     public string ReportOutput { get; init; } = string.Empty;
 }
 
+/// <summary>
+/// Touchpoints with active contacts, each activity counted once per contact (relationship-model.md §9), by kind; and
+/// how many of those contacts have a touchpoint and how many are noticed.
+/// </summary>
+public sealed record EngagementCounts(long CallsOrMeetings, long Emails, long OtherActivities, long ContactsWithTouchpoints, long ContactsNoticed)
+{
+    public static EngagementCounts Zero { get; } = new(0, 0, 0, 0, 0);
+
+    public EngagementCounts Add(ContactEngagement engagement)
+    {
+        ArgumentNullException.ThrowIfNull(engagement);
+        return engagement.Touchpoints is null
+            ? this
+            : new EngagementCounts(
+                CallsOrMeetings + engagement.CallsOrMeetings,
+                Emails + engagement.Emails,
+                OtherActivities + engagement.OtherActivities,
+                ContactsWithTouchpoints + 1,
+                ContactsNoticed + (engagement.Level == Scoring.Engagement.Noticed ? 1 : 0));
+    }
+}
+
 /// <summary>One scored account as the summary and the report show it.</summary>
 /// <param name="Id">accountid as written.</param>
 /// <param name="Name">name, empty when the account was derived from the contacts.</param>
@@ -83,5 +117,8 @@ public sealed class ScoreResult
 /// <param name="ActiveContacts">Active contacts rolled up.</param>
 public sealed record AccountSummary(string Id, string Name, AccountScore Score, string? KeyContactName, int ActiveContacts)
 {
+    /// <summary>The touchpoints of its active contacts by kind; null when the run scored no activities.</summary>
+    public EngagementCounts? Engagement { get; init; }
+
     public string DisplayName => Name.Length > 0 ? Name : Id;
 }

@@ -86,7 +86,10 @@ internal sealed partial class ScoringRun
             }
 
             writer.EndRecord();
-            ranked.Add((new AccountSummary(bucket.Id, bucket.Name, score, KeyContactName(contacts, score.KeyContactId), contacts.Length), bucket));
+            ranked.Add((new AccountSummary(bucket.Id, bucket.Name, score, KeyContactName(contacts, score.KeyContactId), contacts.Length)
+            {
+                Engagement = activitiesInput is null ? null : bucket.Engagement,
+            }, bucket));
         }
 
         ranked.Sort((a, b) => AccountRanking.Compare(a.Item1, b.Item1));

@@ -47,7 +47,8 @@ internal sealed partial class ScoringRun
                 problems.Add(ColumnNames.ContactId + " is empty; every contact needs its id");
             }
 
-            var inputs = rows.Read(row, problems, out var isActive, out var createdOn);
+            var engagement = activitiesInput is null || idText.IsEmpty ? null : EngagementOf(idText);
+            var inputs = rows.Read(row, problems, engagement, out var isActive, out var createdOn);
             RejectCaptureDateInTheFuture(LogicalNames.ContactInputs.CustomerViewDate, Labels.ContactFields.CustomerViewDate, inputs.CustomerViewDate);
             if (!idText.IsEmpty && contactIds.TryGetLine(idText, out var firstLine))
             {
@@ -71,9 +72,13 @@ internal sealed partial class ScoringRun
                 {
                     writer.Write(row, column);
                 }
-                else
+                else if (~column < computed.Length)
                 {
                     computed[~column].Column.Write(score, values);
+                }
+                else
+                {
+                    EngagementColumns.Write(writer, ~column - computed.Length, engagement!);
                 }
             }
 
@@ -96,6 +101,10 @@ internal sealed partial class ScoringRun
             }
 
             active++;
+            if (engagement is not null)
+            {
+                engagementTotals = engagementTotals.Add(engagement);
+            }
             if (score.RecommendedAction is { } action)
             {
                 perAction[RelationshipMatrix.Urgency(action) - 1]++;
@@ -121,6 +130,10 @@ internal sealed partial class ScoringRun
             else
             {
                 parent.Contacts.Add(new RollupContact(arena, idText, row[rows.FullName].Trim(), createdOn, inputs, score));
+                if (engagement is not null)
+                {
+                    parent.Engagement = parent.Engagement.Add(engagement);
+                }
             }
         }
 

@@ -33,6 +33,8 @@ internal sealed partial class ScoringRun : IDisposable
     private readonly Func<string, Stream> createFile;
 
     private RelationshipScorer scorer = RelationshipScorer.Default;
+    private ScoringSettings settings = ScoringSettings.Default;
+    private (CsvReader Reader, ActivityRowReader Rows, string File)? activitiesInput;
     private CsvWriter? rejectedWriter;
     private string readingFile = string.Empty;
     private long rejectedCount;
@@ -96,10 +98,11 @@ internal sealed partial class ScoringRun : IDisposable
     {
         var contactsPath = options.ContactsPath;
         var accountsPath = options.AccountsPath;
-        scorer = new RelationshipScorer(OfflineFiles.LoadSettings(options.SettingsPath));
+        settings = OfflineFiles.LoadSettings(options.SettingsPath);
+        scorer = new RelationshipScorer(settings);
 
         var contactsReader = Track(OfflineFiles.OpenCsv(contactsPath, "contacts", ScoreInputChoice.ContactsPath), contactsPath);
-        var contactLayout = OfflineFiles.ReadHeader(contactsReader, contactsPath, "contacts", ColumnNames.RequiredContactColumns, ContactRowReader.OptionalColumns, ComputedColumns.ContactNames);
+        var contactLayout = OfflineFiles.ReadHeader(contactsReader, contactsPath, "contacts", ColumnNames.RequiredContactColumns, ContactRowReader.OptionalColumns, [.. ComputedColumns.ContactNames, .. EngagementColumns.Names]);
         CsvReader? accountsReader = null;
         CsvLayout? accountLayout = null;
         if (accountsPath is not null)
@@ -108,7 +111,12 @@ internal sealed partial class ScoringRun : IDisposable
             accountLayout = OfflineFiles.ReadHeader(accountsReader, accountsPath, "accounts", ColumnNames.RequiredAccountColumns, Array.Empty<string>(), ComputedColumns.AccountNames);
         }
 
-        var outputs = Own(OfflineFiles.PrepareOutputDirectory(options.OutputDirectory, createFile, contactsPath, accountsPath, options.SettingsPath));
+        if (options.ActivitiesPath is not null)
+        {
+            OpenActivities(options.ActivitiesPath);
+        }
+
+        var outputs = Own(OfflineFiles.PrepareOutputDirectory(options.OutputDirectory, createFile, contactsPath, accountsPath, options.SettingsPath, options.ActivitiesPath));
         var outputDirectory = outputs.Folder;
         var contactsOutput = Path.Combine(outputDirectory, OfflineScoring.ContactsFileName);
         var accountsOutput = Path.Combine(outputDirectory, OfflineScoring.AccountsFileName);
@@ -127,7 +135,12 @@ internal sealed partial class ScoringRun : IDisposable
             ReadAccounts(accountsReader, new AccountRowReader(accountLayout), Path.GetFileName(accountsPath!));
         }
 
-        var contactPlan = OutputPlan.Create(contactLayout.Header, ComputedColumns.Contact);
+        if (activitiesInput is { } activities)
+        {
+            ReadActivities(activities.Reader, activities.Rows, activities.File);
+        }
+
+        var contactPlan = OutputPlan.Create(contactLayout.Header, ComputedColumns.Contact, activitiesInput is null ? null : EngagementColumns.Names);
         using (var contactsWriter = Own(new CsvWriter(outputs.Create(OfflineScoring.ContactsFileName), options.ExcelSafe)))
         {
             OfflineFiles.WriteHeader(contactsWriter, contactPlan.Header);
@@ -181,6 +194,10 @@ internal sealed partial class ScoringRun : IDisposable
             ContactsNotAssessed = notAssessed,
             FeedbackOverdue = overdue,
             AccountRows = accountRows,
+            ActivitiesSource = options.ActivitiesPath,
+            ActivityRows = activityRows,
+            Engagement = activitiesInput is null ? null : engagementTotals,
+            ActivityContactsUnknown = participations.Count,
             Accounts = summaries,
             RejectedCount = rejectedCount,
             LinesInUnclosedQuotes = unreadLines,

@@ -6,6 +6,7 @@ using CrmRelationship.Dataverse.Export;
 using CrmRelationship.Dataverse.Http;
 using CrmRelationship.Dataverse.Tests.Support;
 using CrmRelationship.FakeDataverse;
+using FakeParty = CrmRelationship.FakeDataverse.FakeDataverse.FakeParty;
 using CrmRelationship.Offline;
 using CrmRelationship.Scoring;
 using NUnit.Framework;
@@ -75,6 +76,65 @@ public sealed class ExportTests
             Assert.That(offline.ContactsScored, Is.EqualTo(result.Contacts));
             Assert.That(offline.Accounts, Has.Count.EqualTo(result.Accounts));
             Assert.That(Directory.GetFiles(environment.Output, "*.partial"), Is.Empty);
+        });
+    }
+
+    [Test]
+    public async Task Export_ActivitiesOfTheCountedTablesWithTheirContactParties_PagedAndReadByScore()
+    {
+        // Arrange: the steps weight a custom table; a task is no counted table; one call has only an account party.
+        await using var environment = await FakeEnvironment.StartAsync(contacts: 3, accounts: 1);
+        var fake = environment.Fake;
+        var settings = Path.Combine(environment.Output, "settings.json");
+        File.WriteAllText(settings, "{\"touchpoints\": {\"activities\": {\"new_sitevisit\": 2}}}");
+        foreach (var step in fake.Steps)
+        {
+            step.Configuration = File.ReadAllText(settings);
+        }
+
+        var ids = fake.Contacts.Ids();
+        var account = fake.Accounts.Ids()[0];
+        var end = new DateTime(2026, 10, 2, 23, 30, 0, DateTimeKind.Utc);
+        var call = fake.AddActivity("phonecall", 1, end, end, FakeParty.Contact(ids[0], 1), new FakeParty(account, Names.Account, 2));
+        var email = fake.AddActivity("email", 0, null, end, FakeParty.Contact(ids[0], 2), FakeParty.Contact(ids[0], 3), FakeParty.Contact(ids[1], 8));
+        var visit = fake.AddActivity("new_sitevisit", 1, end, end, FakeParty.Contact(ids[2], 5));
+        fake.AddActivity("task", 1, end, end, FakeParty.Contact(ids[0], 9));
+        fake.AddActivity("phonecall", 1, end, end, new FakeParty(account, Names.Account, 2));
+
+        // Act
+        ExportResult result;
+        using (var client = await environment.ConnectAsync())
+        {
+            result = await DataExport.RunAsync(client, new ExportOptions { OutputDirectory = environment.Output, PageSize = 2 }, default);
+        }
+
+        var offline = OfflineScoring.Run(new ScoreOptions
+        {
+            ContactsPath = result.ContactsFile,
+            AccountsPath = result.AccountsFile,
+            ActivitiesPath = result.ActivitiesFile,
+            SettingsPath = settings,
+            AsOf = new DateOnly(2026, 11, 24),
+            OutputDirectory = Path.Combine(environment.Output, "scored"),
+        });
+
+        // Assert
+        var rows = TestCsv.ReadTable(result.ActivitiesFile, out var header).ToDictionary(r => r["activityid"]);
+        var activityPages = fake.Journal.Entries.Count(e => e.Path.EndsWith("/activitypointers", StringComparison.Ordinal));
+        Assert.Multiple(() =>
+        {
+            Assert.That(header, Is.EqualTo(CrmRelationship.Offline.Columns.ActivityColumns.All));
+            Assert.That(rows.Keys, Is.EquivalentTo(new[] { call, email, visit }.Select(i => i.ToString("D"))), "counted tables only, and only activities with a contact");
+            Assert.That(rows[call.ToString("D")]["partyids"], Is.EqualTo(ids[0].ToString("D") + ":1"), "the account party is no contact");
+            Assert.That(rows[call.ToString("D")]["statecode"], Is.EqualTo("Completed"));
+            Assert.That(rows[call.ToString("D")]["actualend"], Is.EqualTo("2026-10-02T23:30:00Z"));
+            Assert.That(rows[email.ToString("D")]["statecode"], Is.EqualTo("Open"));
+            Assert.That(rows[email.ToString("D")]["actualend"], Is.Empty);
+            Assert.That(rows[email.ToString("D")]["partyids"], Is.EqualTo(string.Join(";", ids[0].ToString("D") + ":2", ids[0].ToString("D") + ":3", ids[1].ToString("D") + ":8")));
+            Assert.That(result.ActivityTables, Is.EqualTo(new[] { "appointment", "email", "new_sitevisit", "phonecall" }));
+            Assert.That(activityPages, Is.EqualTo(2), "four activities of the counted tables at two a page, by @odata.nextLink");
+            Assert.That(offline.RejectedCount, Is.Zero, "crmrel score read every row");
+            Assert.That(offline.Engagement, Is.EqualTo(new EngagementCounts(CallsOrMeetings: 1, Emails: 0, OtherActivities: 1, ContactsWithTouchpoints: 2, ContactsNoticed: 0)));
         });
     }
 

@@ -37,6 +37,34 @@ public sealed class SampleBookTests
         Assert.That(book.RejectedTable(), Is.Empty);
     }
 
+    [Test]
+    public void SampleBook_ScoredWithItsActivities_EveryContactHasTheTouchpointColumnsAndEveryEngagementShows()
+    {
+        var rows = book.ContactsTable();
+        var sampleContacts = TestCsv.ReadTable(SampleBook.ContactsPath).Select(r => r["contactid"]).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var parties = TestCsv.ReadTable(SampleBook.ActivitiesPath)
+            .SelectMany(a => a["partyids"].Split(';', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split(':')[0])).ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(rows.Select(r => r["rel_engagement"]).Distinct(), Is.EquivalentTo(new[] { string.Empty, "Not yet noticed", "Noticed" }));
+            Assert.That(rows.Where(r => r["rel_engagement"].Length > 0).Select(r => r["rel_touchpoints"]), Has.None.Empty);
+            Assert.That(parties.Where(p => !sampleContacts.Contains(p)), Is.Empty, "every party of the sample activities is a sample contact");
+            Assert.That(run.Output, Does.Contain("Noticed"));
+        });
+    }
+
+    [Test]
+    public void ActivitiesWithoutContacts_RefusedWithWhatToDo()
+    {
+        using var other = new TestBook();
+
+        var refused = TestBook.Run("score", "--activities", SampleBook.ActivitiesPath, "--out", other.Out);
+
+        Assert.That(refused.ExitCode, Is.EqualTo(1));
+        Assert.That(refused.Error, Does.Contain("--activities needs --contacts"));
+    }
+
     [TestCase("contacts.csv")]
     [TestCase("accounts.csv")]
     public void SampleBook_EveryInputColumnIsUnchanged(string file)

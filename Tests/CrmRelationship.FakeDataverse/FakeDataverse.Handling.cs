@@ -180,6 +180,11 @@ public sealed partial class FakeDataverse
                 return Page(context, Table(path));
             }
 
+            if (request.Method == "GET" && path == Activities.EntitySet)
+            {
+                return Page(context, Activities);
+            }
+
             if (request.Method == "POST" && path.EndsWith("/Microsoft.Dynamics.CRM.UpdateMultiple", StringComparison.Ordinal))
             {
                 var set = path[..path.IndexOf('/', StringComparison.Ordinal)];

@@ -13,6 +13,7 @@ public sealed partial class FakeDataverse
     public const int MaxPageSize = 5000;
     private const string FormattedValue = "OData.Community.Display.V1.FormattedValue";
     private const string LookupLogicalName = "Microsoft.Dynamics.CRM.lookuplogicalname";
+    private const string ActivityPartiesNavigation = "activitypointer_activity_parties";
 
     private Answer Page(HttpContext context, FakeTable table)
     {
@@ -38,7 +39,13 @@ public sealed partial class FakeDataverse
                     break;
                 }
 
-                page.Add(Serialize(table, record.Value, columns, prefer));
+                var serialized = Serialize(table, record.Value, columns, prefer);
+                if (table == Activities)
+                {
+                    ExpandParties(query, record.Key, serialized, prefer);
+                }
+
+                page.Add(serialized);
                 lastId = record.Key.ToString("D");
             }
         }
@@ -55,6 +62,35 @@ public sealed partial class FakeDataverse
         var answer = new Answer(200, json.ToJsonString());
         answer.Headers["Preference-Applied"] = "odata.maxpagesize=" + pageSize.ToString(CultureInfo.InvariantCulture);
         return answer;
+    }
+
+    /// <summary>
+    /// <c>$expand=activitypointer_activity_parties($select=_partyid_value,participationtypemask)</c>: the activity's party rows
+    /// with the party's table as the lookuplogicalname annotation. Any other expand of an activity is refused.
+    /// </summary>
+    private void ExpandParties(ODataQuery query, Guid activityId, JsonObject json, Preferences prefer)
+    {
+        foreach (var expand in query.Expand)
+        {
+            if (expand != ActivityPartiesNavigation)
+            {
+                throw new FakeQueryException(ODataQuery.UnrecognizedCode, "Could not find a property named '" + expand + "' on type 'Microsoft.Dynamics.CRM.activitypointer'.");
+            }
+
+            var parties = new JsonArray();
+            foreach (var party in ActivityParties.GetValueOrDefault(activityId) ?? new List<FakeParty>())
+            {
+                var row = new JsonObject { ["_partyid_value"] = party.PartyId.ToString("D"), ["participationtypemask"] = party.Mask };
+                if (prefer.Wants(LookupLogicalName))
+                {
+                    row["_partyid_value@" + LookupLogicalName] = party.PartyTable;
+                }
+
+                parties.Add(row);
+            }
+
+            json[ActivityPartiesNavigation] = parties;
+        }
     }
 
     private Answer StepsPage(HttpContext context)

@@ -32,6 +32,7 @@ public sealed partial class FakeDataverse : IAsyncDisposable
         Url = url;
         Contacts = new FakeTable(Names.Contact, "contacts", FakeSchema.Contact());
         Accounts = new FakeTable(Names.Account, "accounts", FakeSchema.Account());
+        Activities = new FakeTable(Names.Activities.ActivityPointer, "activitypointers", FakeSchema.ActivityPointer());
     }
 
     /// <summary>The environment URL to give crmrel, such as http://127.0.0.1:51234.</summary>
@@ -66,6 +67,27 @@ public sealed partial class FakeDataverse : IAsyncDisposable
 
     public FakeTable Accounts { get; }
 
+    /// <summary>Every activity (activitypointer), whatever its table; its parties are in <see cref="ActivityParties"/>.</summary>
+    public FakeTable Activities { get; }
+
+    /// <summary>The activityparty rows by activity: the party (a contact, or another table's record) and its participationtypemask.</summary>
+    public ConcurrentDictionary<Guid, List<FakeParty>> ActivityParties { get; } = new();
+
+    /// <summary>Adds an activity of <paramref name="table"/> with its parties, as a seller's save would.</summary>
+    public Guid AddActivity(string table, int state, DateTime? actualEnd, DateTime modifiedOn, params FakeParty[] parties)
+    {
+        var id = Guid.NewGuid();
+        Activities.Add(id, new Dictionary<string, object?>
+        {
+            [Names.Activities.ActivityTypeCode] = table,
+            [Names.Activities.StateCode] = state,
+            [Names.Activities.ActualEnd] = actualEnd?.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+            [Names.Activities.ModifiedOn] = modifiedOn.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+        });
+        ActivityParties[id] = parties.ToList();
+        return id;
+    }
+
     public List<FakeStep> Steps { get; } = new();
 
     /// <summary>Privileges the signed-in user holds (as RetrieveUserPrivilegeByPrivilegeName answers).</summary>
@@ -96,6 +118,12 @@ public sealed partial class FakeDataverse : IAsyncDisposable
         var address = app.Urls.First();
         fake = new FakeDataverse(app, new Uri(address.Replace("[::1]", "127.0.0.1", StringComparison.Ordinal)));
         return fake;
+    }
+
+    /// <summary>One activityparty row: the party's record and table, and its role (participationtypemask).</summary>
+    public sealed record FakeParty(Guid PartyId, string PartyTable, int Mask)
+    {
+        public static FakeParty Contact(Guid contactId, int mask) => new(contactId, Names.Contact, mask);
     }
 
     public FakeTable Table(string entitySet) =>

@@ -72,6 +72,16 @@ public static class FakeSchema
         new(Names.Touchpoints.NoticedContacts, FakeColumnKind.WholeNumber),
     ];
 
+    /// <summary>The activitypointer columns crmrel reads: every activity of every table, <c>activitytypecode</c> naming the table.</summary>
+    public static IReadOnlyList<FakeColumn> ActivityPointer() =>
+    [
+        new(Names.Activities.ActivityId, FakeColumnKind.Id),
+        new(Names.Activities.ActivityTypeCode, FakeColumnKind.Text),
+        new(Names.Activities.StateCode, FakeColumnKind.WholeNumber),
+        new(Names.Activities.ActualEnd, FakeColumnKind.DateAndTime),
+        new(Names.Activities.ModifiedOn, FakeColumnKind.DateAndTime),
+    ];
+
     private static IEnumerable<FakeColumn> Computed(bool contact)
     {
         yield return Choice<RecommendedAction>(Names.Computed.RecommendedAction);

@@ -10,6 +10,7 @@ using CrmRelationship.Dataverse.Columns;
 using CrmRelationship.Dataverse.Http;
 using CrmRelationship.Dataverse.Recalc;
 using CrmRelationship.Offline;
+using CrmRelationship.Offline.Columns;
 using Names = CrmRelationship.Scoring.LogicalNames;
 
 namespace CrmRelationship.Dataverse.Export;
@@ -32,6 +33,14 @@ public sealed record ExportResult
     public required string ContactsFile { get; init; }
 
     public required string AccountsFile { get; init; }
+
+    /// <summary>Activities written to activities.csv: those of the counted tables in which a contact takes part.</summary>
+    public long Activities { get; init; }
+
+    public required string ActivitiesFile { get; init; }
+
+    /// <summary>The activity tables exported (the counted tables of the steps' settings).</summary>
+    public IReadOnlyList<string> ActivityTables { get; init; } = Array.Empty<string>();
 
     /// <summary>
     /// Values whose formatted label (the user's language, or a label renamed in the environment) is not the solution's,
@@ -71,19 +80,28 @@ public static class DataExport
             .Concat(Names.ContactInputs.All).Append(Names.Standard.CreatedOn);
         var contacts = await WriteAsync(
             client, WebApiNames.ActiveRecords(WebApiNames.Contacts, contactSelect), contactsPath, InputFiles.ContactColumns, options.PageSize,
-            record => ContactRow(record, labels), cancellationToken).ConfigureAwait(false);
+            element => ContactRow(new StoredRecord(element), labels), cancellationToken).ConfigureAwait(false);
 
         var accountSelect = new[] { Names.Standard.AccountId, Names.Standard.Name }.Concat(Names.AccountInputs.All);
         var accounts = await WriteAsync(
             client, WebApiNames.ActiveRecords(WebApiNames.Accounts, accountSelect), accountsPath, InputFiles.AccountColumns, options.PageSize,
-            record => AccountRow(record, labels), cancellationToken).ConfigureAwait(false);
+            element => AccountRow(new StoredRecord(element), labels), cancellationToken).ConfigureAwait(false);
+
+        var activitiesPath = Path.Combine(output, OfflineScoring.ActivitiesFileName);
+        var tables = await ActivityQuery.CountedTablesAsync(client, cancellationToken).ConfigureAwait(false);
+        var activities = await WriteAsync(
+            client, ActivityQuery.Query(tables), activitiesPath, ActivityColumns.All, options.PageSize,
+            element => ActivityQuery.Row(element), cancellationToken).ConfigureAwait(false);
 
         return new ExportResult
         {
             Contacts = contacts,
             Accounts = accounts,
+            Activities = activities,
             ContactsFile = contactsPath,
             AccountsFile = accountsPath,
+            ActivitiesFile = activitiesPath,
+            ActivityTables = tables,
             Relabelled = labels.Relabelled,
             UnknownOptions = labels.Unknown.Select(u => u.Key + " " + u.Value.ToString(CultureInfo.InvariantCulture)).ToList(),
             Requests = client.RequestsSent,
@@ -92,7 +110,7 @@ public static class DataExport
     }
 
     private static async Task<long> WriteAsync(
-        DataverseClient client, string query, string path, IReadOnlyList<string> header, int pageSize, Func<StoredRecord, string?[]> row,
+        DataverseClient client, string query, string path, IReadOnlyList<string> header, int pageSize, Func<System.Text.Json.JsonElement, string?[]?> row,
         CancellationToken cancellationToken)
     {
         var partial = path + PartialSuffix;
@@ -108,8 +126,11 @@ public static class DataExport
                     {
                         foreach (var element in page.RootElement.GetProperty("value").EnumerateArray())
                         {
-                            writer.WriteRow(row(new StoredRecord(element)));
-                            count++;
+                            if (row(element) is { } values)
+                            {
+                                writer.WriteRow(values);
+                                count++;
+                            }
                         }
                     }
                 }

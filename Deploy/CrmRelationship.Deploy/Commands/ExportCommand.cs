@@ -28,7 +28,7 @@ public sealed class ExportCommand : ICliCommand
         var connection = new ConnectionOptions();
         var output = new Option<string>("--out")
         {
-            Description = "Folder for contacts.csv, accounts.csv and export.log (default: ./out).",
+            Description = "Folder for contacts.csv, accounts.csv, activities.csv and export.log (default: ./out).",
             HelpName = "DIR",
             DefaultValueFactory = _ => "out",
         };
@@ -56,9 +56,10 @@ public sealed class ExportCommand : ICliCommand
                 .ConfigureAwait(false);
             var result = await DataExport.RunAsync(client, new ExportOptions { OutputDirectory = output }, cancellationToken).ConfigureAwait(false);
             console.Out.Write(new Text(
-                "Exported " + N(result.Contacts) + " active contacts and " + N(result.Accounts) + " active accounts of " + client.Url + " in "
+                "Exported " + N(result.Contacts) + " active contacts, " + N(result.Accounts) + " active accounts and " + N(result.Activities)
+                + " activities with contacts (" + string.Join(", ", result.ActivityTables) + ") of " + client.Url + " in "
                 + result.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s (" + N(result.Requests) + " requests):\n"
-                + "  " + result.ContactsFile + "\n  " + result.AccountsFile + "\n"));
+                + "  " + result.ContactsFile + "\n  " + result.AccountsFile + "\n  " + result.ActivitiesFile + "\n"));
             if (result.Relabelled > 0)
             {
                 console.Out.Write(new Text(
@@ -75,7 +76,7 @@ public sealed class ExportCommand : ICliCommand
 
             console.Out.Write(new Text(
                 "Try settings on them with: crmrel score --contacts " + result.ContactsFile + " --accounts " + result.AccountsFile
-                + " --settings FILE --out ANOTHER_DIR\n"));
+                + " --activities " + result.ActivitiesFile + " --settings FILE --out ANOTHER_DIR\n"));
             return 0;
         }
         catch (DataverseException ex)

@@ -18,4 +18,7 @@ internal static class SampleBook
     public static string ContactsPath => Path.Combine(Directory, OfflineScoring.ContactsFileName);
 
     public static string AccountsPath => Path.Combine(Directory, OfflineScoring.AccountsFileName);
+
+    /// <summary>The sample's activities: calls, meetings and emails with its contacts (relationship-model.md §9).</summary>
+    public static string ActivitiesPath => Path.Combine(Directory, OfflineScoring.ActivitiesFileName);
 }

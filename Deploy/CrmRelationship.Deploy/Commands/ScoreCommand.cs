@@ -31,6 +31,12 @@ public sealed class ScoreCommand : ICliCommand
             Description = "Accounts CSV (accountid, name and the account's customer view). Without it, accounts are the contacts' parentcustomerid values.",
             HelpName = "FILE",
         };
+        var activities = new Option<string?>("--activities")
+        {
+            Description = "Activities CSV (activityid, activitytypecode, statecode, actualend, modifiedon, partyids as contactid:mask;…). "
+                + "With it every contact gets rel_touchpoints, rel_lasttouchpoint and rel_engagement.",
+            HelpName = "FILE",
+        };
         var settings = new Option<string?>("--settings")
         {
             Description = "Administrator settings JSON (matrix overrides, highPowerWeight, healthWeights).",
@@ -59,7 +65,7 @@ public sealed class ScoreCommand : ICliCommand
             "Score contacts and accounts offline from CSV exports, and write scored CSVs and an HTML report. "
             + "Exit code 0: every row scored; 2: some rows rejected (listed in rejected.csv, all others scored); 1: nothing scored (the message says why).")
         {
-            contacts, accounts, settings, asOf, output, excelSafe,
+            contacts, accounts, activities, settings, asOf, output, excelSafe,
         };
         command.SetAction(parse => Execute(
             new ScoreRequest(
@@ -68,7 +74,8 @@ public sealed class ScoreCommand : ICliCommand
                 parse.GetValue(settings),
                 parse.GetValue(asOf),
                 parse.GetValue(output) ?? "out",
-                parse.GetValue(excelSafe)),
+                parse.GetValue(excelSafe),
+                parse.GetValue(activities)),
             console));
         return command;
     }
@@ -105,6 +112,7 @@ public sealed class ScoreCommand : ICliCommand
         {
             ScoreInputChoice.ContactsPath => "check the path given to --contacts",
             ScoreInputChoice.AccountsPath => "check the path given to --accounts",
+            ScoreInputChoice.ActivitiesPath => "check the path given to --activities",
             ScoreInputChoice.SettingsPath => "check the path given to --settings",
             ScoreInputChoice.OutputDirectory => "choose another folder with --out",
             ScoreInputChoice.OutputFile => "close it if it is open elsewhere, or choose another folder with --out",
@@ -123,6 +131,7 @@ public sealed class ScoreCommand : ICliCommand
             {
                 ContactsPath = request.ContactsPath,
                 AccountsPath = request.AccountsPath,
+                ActivitiesPath = request.ActivitiesPath,
                 SettingsPath = request.SettingsPath,
                 AsOf = asOf,
                 OutputDirectory = request.OutputDirectory,
@@ -135,6 +144,11 @@ public sealed class ScoreCommand : ICliCommand
             throw new ScoreInputException("--accounts needs --contacts: pass the contacts file that goes with these accounts, or neither to score the sample book.");
         }
 
+        if (request.ActivitiesPath is not null)
+        {
+            throw new ScoreInputException("--activities needs --contacts: pass the contacts file these activities belong to, or neither to score the sample book.");
+        }
+
         if (!File.Exists(SampleBook.ContactsPath))
         {
             throw new ScoreInputException("The bundled sample book is missing from " + SampleBook.Directory + "; pass your own file with --contacts.");
@@ -144,6 +158,7 @@ public sealed class ScoreCommand : ICliCommand
         {
             ContactsPath = SampleBook.ContactsPath,
             AccountsPath = SampleBook.AccountsPath,
+            ActivitiesPath = SampleBook.ActivitiesPath,
             SettingsPath = request.SettingsPath,
             AsOf = asOf,
             OutputDirectory = request.OutputDirectory,
@@ -201,4 +216,4 @@ public sealed class ScoreCommand : ICliCommand
 }
 
 /// <summary>The options of one <c>crmrel score</c> run, as typed.</summary>
-public sealed record ScoreRequest(string? ContactsPath, string? AccountsPath, string? SettingsPath, string? AsOf, string OutputDirectory, bool ExcelSafe = false);
+public sealed record ScoreRequest(string? ContactsPath, string? AccountsPath, string? SettingsPath, string? AsOf, string OutputDirectory, bool ExcelSafe = false, string? ActivitiesPath = null);

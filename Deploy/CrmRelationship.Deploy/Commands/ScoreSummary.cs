@@ -48,6 +48,17 @@ internal static class ScoreSummary
         Row(table, "Feedback overdue (due on or before " + result.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + ")", N(result.FeedbackOverdue));
         Row(table, "Inactive (scored, not rolled up)", N(result.InactiveContacts));
         Row(table, "Without a parent account (not rolled up)", N(result.ContactsWithoutAccount));
+        if (result.Engagement is { } engagement)
+        {
+            table.AddEmptyRow();
+            Row(table, "With a touchpoint (" + N(engagement.CallsOrMeetings) + " calls or meetings, " + N(engagement.Emails) + " emails, "
+                + N(engagement.OtherActivities) + " other activities)", N(engagement.ContactsWithTouchpoints));
+            Row(table, "Noticed", N(engagement.ContactsNoticed));
+            if (result.ActivityContactsUnknown > 0)
+            {
+                Row(table, "Contacts named in the activities but not in the contacts file", N(result.ActivityContactsUnknown));
+            }
+        }
         if (result.AccountsSource is not null)
         {
             Row(table, "Parent account not in the accounts file (not rolled up)", N(result.ContactsWithUnknownAccount));

@@ -30,6 +30,8 @@ internal sealed class ContactRowReader
     private readonly int stateCode;
     private readonly int createdOn;
     private readonly int primaryNeed;
+    private readonly int touchpoints;
+    private readonly int lastTouchpoint;
 
     public ContactRowReader(CsvLayout layout)
     {
@@ -50,6 +52,8 @@ internal sealed class ContactRowReader
         stateCode = layout.IndexOf(ColumnNames.StateCode);
         createdOn = layout.IndexOf(ColumnNames.CreatedOn);
         primaryNeed = layout.IndexOf(LogicalNames.ContactInputs.PrimaryNeed);
+        touchpoints = layout.IndexOf(LogicalNames.Touchpoints.Count);
+        lastTouchpoint = layout.IndexOf(LogicalNames.Touchpoints.LastTouchpoint);
     }
 
     public CsvLayout Layout { get; }
@@ -60,14 +64,24 @@ internal sealed class ContactRowReader
 
     public int ParentCustomerId { get; }
 
-    /// <summary>Reads the row's inputs, adding a problem for each value that cannot be right.</summary>
-    public ContactInputs Read(CsvRow row, List<string> problems, out bool active, out DateTime? created)
+    /// <summary>
+    /// Reads the row's inputs, adding a problem for each value that cannot be right. The contact's Touchpoints and Last
+    /// touchpoint (relationship-model.md §9) come from <paramref name="engagement"/> when activities are scored, else from
+    /// the row's stored rel_touchpoints and rel_lasttouchpoint when the file has them, as the plug-ins read the stored columns.
+    /// </summary>
+    public ContactInputs Read(CsvRow row, List<string> problems, ContactEngagement? engagement, out bool active, out DateTime? created)
     {
         ArgumentNullException.ThrowIfNull(row);
         active = stateCode < 0 || ValueReader.IsActive(row[stateCode], ColumnNames.StateCode, problems);
         created = createdOn < 0 ? null : ValueReader.DateAndTime(row[createdOn], ColumnNames.CreatedOn, problems);
+        var count = engagement is null ? StoredTouchpoints(row, problems) : engagement.Touchpoints;
+        var last = engagement is null
+            ? (lastTouchpoint < 0 ? null : ValueReader.Date(row[lastTouchpoint], LogicalNames.Touchpoints.LastTouchpoint, problems))
+            : engagement.LastTouchpoint;
         return new ContactInputs
         {
+            Touchpoints = count,
+            LastTouchpoint = last,
             Relationship = ValueReader.Choice<RelationshipStatus>(row[relationship], LogicalNames.ContactInputs.Relationship, problems),
             OrganizationalPower = ValueReader.Choice<OrganizationalPower>(row[power], LogicalNames.ContactInputs.OrganizationalPower, problems),
             Perception = ValueReader.Choice<Perception>(row[perception], LogicalNames.ContactInputs.Perception, problems),
@@ -79,6 +93,28 @@ internal sealed class ContactRowReader
             FeedbackCadence = ValueReader.Choice<FeedbackCadence>(row[cadence], LogicalNames.ContactInputs.FeedbackCadence, problems),
             PrimaryNeed = primaryNeed < 0 ? null : ValueReader.Choice<HumanNeed>(row[primaryNeed], LogicalNames.ContactInputs.PrimaryNeed, problems),
         };
+    }
+
+    private decimal? StoredTouchpoints(CsvRow row, List<string> problems)
+    {
+        if (touchpoints < 0)
+        {
+            return null;
+        }
+
+        var text = row[touchpoints].Trim();
+        if (text.IsEmpty)
+        {
+            return null;
+        }
+
+        if (decimal.TryParse(text, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        problems.Add(LogicalNames.Touchpoints.Count + " has " + ValueReader.Quote(text) + ", which is not a number such as 4.5");
+        return null;
     }
 
     /// <summary>For each bit mask over the label order, the array of the options it selects.</summary>

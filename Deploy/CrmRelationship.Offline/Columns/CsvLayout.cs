@@ -128,20 +128,32 @@ internal sealed class OutputPlan
     /// <summary>Computed columns the input already had.</summary>
     public string[] Replaced { get; }
 
-    public static OutputPlan Create<TScore>(IReadOnlyList<string> inputHeader, IReadOnlyList<ComputedColumn<TScore>> computed)
+    /// <param name="inputHeader">The input file's header.</param>
+    /// <param name="computed">The score's computed columns.</param>
+    /// <param name="extra">Further computed columns, numbered after <paramref name="computed"/> (~(computed.Count + i)): the
+    /// contact's touchpoint columns when activities are scored.</param>
+    public static OutputPlan Create<TScore>(IReadOnlyList<string> inputHeader, IReadOnlyList<ComputedColumn<TScore>> computed, IReadOnlyList<string>? extra = null)
     {
-        var columns = new List<int>(inputHeader.Count + computed.Count);
-        var header = new List<string>(inputHeader.Count + computed.Count);
-        var placed = new bool[computed.Count];
+        extra ??= Array.Empty<string>();
+        var columns = new List<int>(inputHeader.Count + computed.Count + extra.Count);
+        var header = new List<string>(inputHeader.Count + computed.Count + extra.Count);
+        var placed = new bool[computed.Count + extra.Count];
         var replaced = new List<string>();
         for (var i = 0; i < inputHeader.Count; i++)
         {
-            var c = IndexOf(computed, inputHeader[i].Trim());
+            var name = inputHeader[i].Trim();
+            var c = IndexOf(computed, name);
+            if (c < 0)
+            {
+                c = IndexOfExtra(extra, name);
+                c = c < 0 ? c : computed.Count + c;
+            }
+
             if (c >= 0 && !placed[c])
             {
                 placed[c] = true;
                 columns.Add(~c);
-                replaced.Add(computed[c].Name);
+                replaced.Add(c < computed.Count ? computed[c].Name : extra[c - computed.Count]);
             }
             else
             {
@@ -160,7 +172,29 @@ internal sealed class OutputPlan
             }
         }
 
+        for (var e = 0; e < extra.Count; e++)
+        {
+            if (!placed[computed.Count + e])
+            {
+                columns.Add(~(computed.Count + e));
+                header.Add(extra[e]);
+            }
+        }
+
         return new OutputPlan(columns.ToArray(), header.ToArray(), replaced.ToArray());
+    }
+
+    private static int IndexOfExtra(IReadOnlyList<string> extra, string name)
+    {
+        for (var e = 0; e < extra.Count; e++)
+        {
+            if (string.Equals(extra[e], name, StringComparison.OrdinalIgnoreCase))
+            {
+                return e;
+            }
+        }
+
+        return -1;
     }
 
     private static int IndexOf<TScore>(IReadOnlyList<ComputedColumn<TScore>> computed, string name)

@@ -8,7 +8,7 @@ namespace CrmRelationship.Offline.Rollup;
 /// <summary>
 /// What the offline scorer keeps in memory per active contact until its account is scored: the
 /// values of <see cref="AccountContact"/> plus Perception (for the stakeholder map), packed into a
-/// 32-byte struct with no object references (id and name live in a <see cref="TextArena"/>), so a
+/// 40-byte struct with no object references (id and name live in a <see cref="TextArena"/>), so a
 /// million-contact book costs little memory and no garbage-collection work. Choices are stored as
 /// their position in the label order plus one (0 = none).
 /// </summary>
@@ -16,6 +16,7 @@ internal readonly struct RollupContact
 {
     private const long NoDate = long.MinValue;
     private const sbyte NoNumber = sbyte.MinValue;
+    private const int NoDay = -1;
 
     private readonly long text;
     private readonly long createdTicks;
@@ -29,6 +30,8 @@ internal readonly struct RollupContact
     private readonly sbyte health;
     private readonly sbyte gap;
     private readonly byte step;
+    private readonly byte engagement;
+    private readonly int lastTouchpointDay;
 
     public RollupContact(TextArena arena, ReadOnlySpan<char> id, ReadOnlySpan<char> name, DateTime? createdOn, ContactInputs inputs, ContactScore score)
     {
@@ -45,6 +48,8 @@ internal readonly struct RollupContact
         health = score.HealthScore is { } h ? (sbyte)h : NoNumber;
         gap = score.ExpectationGap is { } g ? (sbyte)g : NoNumber;
         step = arena.Step(score.NextStep);
+        engagement = Code(score.Engagement);
+        lastTouchpointDay = inputs.LastTouchpoint is { } last ? global::System.DateOnly.FromDateTime(last).DayNumber : NoDay;
     }
 
     public OrganizationalPower? OrganizationalPower => Choice<OrganizationalPower>(power);
@@ -74,6 +79,8 @@ internal readonly struct RollupContact
         HealthScore = health == NoNumber ? null : health,
         ExpectationGap = gap == NoNumber ? null : gap,
         NextStep = (arena ?? throw new ArgumentNullException(nameof(arena))).StepOf(step),
+        LastTouchpoint = lastTouchpointDay == NoDay ? null : global::System.DateOnly.FromDayNumber(lastTouchpointDay).ToDateTime(global::System.TimeOnly.MinValue),
+        Engagement = Choice<Engagement>(engagement),
     };
 
     private static byte Code<TChoice>(TChoice? value)
@@ -108,4 +115,7 @@ internal sealed class AccountBucket
     public AccountInputs Inputs { get; }
 
     public List<RollupContact> Contacts { get; } = new();
+
+    /// <summary>The touchpoints of its active contacts by kind, when activities are scored.</summary>
+    public EngagementCounts Engagement { get; set; } = EngagementCounts.Zero;
 }

@@ -22,6 +22,8 @@ internal static class LibraryOracle
         CustomerViewLevel = Choice<RelationshipLevel>(row["rel_customerviewlevel"]),
         CustomerViewDate = Date(row["rel_customerviewdate"]),
         FeedbackCadence = Choice<FeedbackCadence>(row["rel_feedbackcadence"]),
+        Touchpoints = row.TryGetValue("rel_touchpoints", out var count) && count.Length > 0 ? decimal.Parse(count, CultureInfo.InvariantCulture) : null,
+        LastTouchpoint = row.TryGetValue("rel_lasttouchpoint", out var last) ? Date(last) : null,
     };
 
     public static AccountInputs AccountInputsOf(IReadOnlyDictionary<string, string> row) => new()
