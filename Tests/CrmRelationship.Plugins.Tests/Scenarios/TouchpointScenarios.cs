@@ -195,6 +195,35 @@ public sealed class TouchpointScenarios
         Assert.That(score.Explanation, Does.Contain("Touchpoints: 1.5 of the 7 it takes to be noticed; last on 2026-10-03. Calls and meetings get there faster than email."));
     }
 
+    [Test]
+    public void ContactNotYetNoticedThenNoticed_NextStepAddsThenDropsTheRegularContactSentence_AndTheAccountFollows()
+    {
+        // Arrange: both contacts are assessed alike, so one of them is the key contact.
+        var keyBefore = crm.Account(account).GetAttributeValue<EntityReference>(Names.Computed.KeyContactId).Id;
+        var key = keyBefore;
+
+        // Act: one call makes the key contact "not yet noticed", six more make it "noticed".
+        crm.Create(Activity(Names.Activities.PhoneCall, Completed, Day, ("to", key)));
+        var afterOne = (Contact: crm.Contact(key).GetAttributeValue<string>(Names.Computed.NextStep), Account: crm.Account(account).GetAttributeValue<string>(Names.Computed.NextStep));
+        for (var i = 1; i < 7; i++)
+        {
+            crm.Create(Activity(Names.Activities.PhoneCall, Completed, Day.AddDays(i), ("to", key)));
+        }
+
+        var afterSeven = (Contact: crm.Contact(key).GetAttributeValue<string>(Names.Computed.NextStep), Account: crm.Account(account).GetAttributeValue<string>(Names.Computed.NextStep));
+
+        // Assert
+        var actionStep = ScoringSettings.Default.StepFor(RelationshipScorer.Default.ScoreContact(Assessed, null, Day).RecommendedAction!.Value);
+        var name = crm.Contact(key).GetAttributeValue<string>(Names.Standard.FullName);
+        Assert.Multiple(() =>
+        {
+            Assert.That(crm.Account(account).GetAttributeValue<EntityReference>(Names.Computed.KeyContactId).Id, Is.EqualTo(keyBefore), "the key contact stays");
+            Assert.That(afterOne, Is.EqualTo((actionStep + " " + NextSteps.KeepInRegularContact, name + ": " + actionStep + " " + NextSteps.KeepInRegularContact)));
+            Assert.That(afterSeven, Is.EqualTo((actionStep, name + ": " + actionStep)));
+            Assert.That(crm.Contact(key).GetAttributeValue<string>(Names.Computed.NextStep), Is.EqualTo(RelationshipScorer.Default.ScoreContact(Contacts.InputsOf(crm.Contact(key)), null, Day).NextStep));
+        });
+    }
+
     private void Arrange(Pipeline pipeline)
     {
         crm = pipeline;
