@@ -68,7 +68,8 @@ public static class ActivityTableSteps
 
         foreach (var (table, stale) in registered.Where(r => !wanted.Contains(r.Key, StringComparer.Ordinal)).OrderBy(r => r.Key, StringComparer.Ordinal))
         {
-            tables.Add(new ActivityTableChange(table, Array.Empty<StepToAdd>(), null, stale));
+            var ordered = stale.OrderBy(s => Array.IndexOf(ActivityStepShape.Messages, s.Message)).ThenBy(s => s.Name, StringComparer.Ordinal).ToList();
+            tables.Add(new ActivityTableChange(table, Array.Empty<StepToAdd>(), null, ordered));
         }
 
         return new ActivityStepPlan(tables.OrderBy(t => t.Table, StringComparer.Ordinal).ToList(), pluginType ?? Guid.Empty);

@@ -154,7 +154,7 @@ public sealed class SettingsCommand : ICliCommand
                 console.Out.Write(PlanTable(plan));
             }
 
-            var question = Question(changing.Count, plan) + " of " + client.Url + "?";
+            var question = Question(changing.Count, plan) + (plan.IsEmpty ? " of " : " in ") + client.Url + "?";
             if (!request.Yes)
             {
                 if (confirm is null)
