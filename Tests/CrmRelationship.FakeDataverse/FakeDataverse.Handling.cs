@@ -24,6 +24,7 @@ public sealed partial class FakeDataverse
         var status = 0;
         FaultRule? fault = null;
         Answer? answer = null;
+        string? body = null;
         try
         {
             if (Latency > TimeSpan.Zero)
@@ -46,7 +47,7 @@ public sealed partial class FakeDataverse
 
             if (answer is null)
             {
-                var body = await new StreamReader(context.Request.Body, Encoding.UTF8).ReadToEndAsync().ConfigureAwait(false);
+                body = await new StreamReader(context.Request.Body, Encoding.UTF8).ReadToEndAsync().ConfigureAwait(false);
                 if (fault?.Kind == FaultKind.Late)
                 {
                     // Not context.RequestAborted: the request is carried out even if the client has gone.
@@ -106,7 +107,7 @@ public sealed partial class FakeDataverse
             var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
             Journal.Add(new JournalEntry(
                 request.Method, request.Path, request.Query, status, headers.GetValueOrDefault("client-request-id"), fault?.Kind, started, DateTime.UtcNow, inFlight, headers,
-                answer?.Records ?? 0, answer?.Columns ?? (IReadOnlyCollection<string>)Array.Empty<string>()));
+                answer?.Records ?? 0, answer?.Columns ?? (IReadOnlyCollection<string>)Array.Empty<string>(), string.IsNullOrEmpty(body) ? null : body));
         }
     }
 
@@ -173,6 +174,11 @@ public sealed partial class FakeDataverse
             if (request.Method == "GET" && path == "sdkmessageprocessingsteps")
             {
                 return StepsPage(context);
+            }
+
+            if (RegistrationRoute(context, request.Method, path, body) is { } registration)
+            {
+                return registration;
             }
 
             if (request.Method == "GET" && (path == Contacts.EntitySet || path == Accounts.EntitySet))

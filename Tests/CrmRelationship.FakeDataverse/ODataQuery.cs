@@ -205,7 +205,7 @@ internal sealed partial class ODataQuery
             return value is not null && string.Equals(Text(value), literal.Trim('\''), StringComparison.OrdinalIgnoreCase);
         }
 
-        return value is not null && string.Equals(Text(value), literal, StringComparison.Ordinal);
+        return value is not null && string.Equals(Text(value), literal, value is Guid ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
     }
 
     private static string Text(object value) => value switch
@@ -216,7 +216,7 @@ internal sealed partial class ODataQuery
         _ => value.ToString() ?? string.Empty,
     };
 
-    [GeneratedRegex(@"^(\w+) eq ('[^']*'|-?\d+|null)$")]
+    [GeneratedRegex(@"^(\w+) eq ('[^']*'|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|-?\d+|null)$")]
     private static partial Regex Equality();
 
     [GeneratedRegex(@"^startswith\((\w+),'((?:[^']|'')*)'\)$")]

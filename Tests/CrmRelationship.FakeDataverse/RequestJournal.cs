@@ -12,9 +12,10 @@ namespace CrmRelationship.FakeDataverse;
 /// <param name="InFlight">Requests being handled when this one arrived, itself included.</param>
 /// <param name="Records">Records a write changed (0 for a read or a refused write).</param>
 /// <param name="Columns">The columns a write set.</param>
+/// <param name="Body">The request's body as sent, or null when the fake did not read it (no body, or refused before the route).</param>
 public sealed record JournalEntry(
     string Method, string Path, string Query, int Status, string? ClientRequestId, FaultKind? Fault, DateTime Started, DateTime Ended, int InFlight,
-    IReadOnlyDictionary<string, string> Headers, int Records, IReadOnlyCollection<string> Columns);
+    IReadOnlyDictionary<string, string> Headers, int Records, IReadOnlyCollection<string> Columns, string? Body = null);
 
 /// <summary>Every request the fake received, and the most that were in flight at once: what the service protection limits are about.</summary>
 public sealed class RequestJournal

@@ -104,6 +104,7 @@ public static class PluginSteps
         return property.ValueKind != JsonValueKind.False;
     }
 
-    internal static string Count(int count, string noun) =>
+    /// <summary>"1 step", "3 steps".</summary>
+    public static string Count(int count, string noun) =>
         count.ToString(CultureInfo.InvariantCulture) + " " + noun + (count == 1 ? string.Empty : "s");
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.CommandLine;
 using System.Globalization;
 using System.IO;
@@ -17,8 +18,9 @@ namespace CrmRelationship.Deploy.Commands;
 /// <summary>
 /// <c>crmrel settings show | check FILE | apply FILE [--yes]</c>: the administrator settings of relationship-model.md §8
 /// as the plug-in steps hold them. <c>check</c> validates a file with the plug-ins' own parser
-/// (<see cref="ScoringSettings.Parse"/>); <c>apply</c> shows what changes, asks, and writes the same validated JSON to
-/// every step of the assembly. Failed requests are logged on stderr with their client-request-id.
+/// (<see cref="ScoringSettings.Parse"/>); <c>apply</c> shows what changes, asks, writes the same validated JSON to
+/// every step of the assembly and registers ActivityTouchpointsPlugin on the custom activity tables the settings count
+/// (<see cref="ActivityTableSteps"/>); <c>show</c> also lists the activity tables that have its steps. Failed requests are logged on stderr with their client-request-id.
 /// Exit codes: 0 done (show: the steps agree), 2 show: the steps disagree or one is invalid, 1 nothing done.
 /// </summary>
 public sealed class SettingsCommand : ICliCommand
@@ -40,7 +42,7 @@ public sealed class SettingsCommand : ICliCommand
         var applyConnection = new ConnectionOptions();
         var applyFile = new Argument<string>("FILE") { Description = "The settings JSON to write to every step." };
         var yes = new Option<bool>("--yes") { Description = "Write without asking." };
-        var apply = new Command("apply", "Show what changes, ask, and write the settings JSON to every step of the plug-in assembly.") { applyFile, yes };
+        var apply = new Command("apply", "Show what changes, ask, write the settings JSON to every step of the plug-in assembly, and register the activity steps on the custom activity tables the settings count (removing them from tables no longer counted).") { applyFile, yes };
         applyConnection.AddTo(apply);
         apply.SetAction((parse, token) => ApplyAsync(
             new SettingsApplyRequest(applyConnection.Read(parse), parse.GetValue(applyFile)!, parse.GetValue(yes)),
@@ -81,6 +83,9 @@ public sealed class SettingsCommand : ICliCommand
             {
                 console.Out.WriteLine();
             }
+
+            var tables = ActivityTableSteps.TablesWithSteps(configurations.Steps);
+            console.Out.Write(new Text("Activity tables with touchpoint steps: " + (tables.Count == 0 ? "none" : string.Join(", ", tables)) + ".\n"));
 
             return disagreement is null ? 0 : 2;
         }).ConfigureAwait(false);
@@ -125,20 +130,31 @@ public sealed class SettingsCommand : ICliCommand
             }
 
             var changing = steps.Where(s => !string.Equals(s.EffectiveConfiguration, json, StringComparison.Ordinal)).ToList();
-            if (changing.Count == 0)
+            var plan = await ActivityTableSteps.PlanAsync(client, steps, settings, request.Path, cancellationToken).ConfigureAwait(false);
+            if (changing.Count == 0 && plan.IsEmpty)
             {
-                console.Out.Write(new Text("Every one of the " + steps.Count.ToString(CultureInfo.InvariantCulture) + " steps already has this configuration; nothing to write.\n"));
+                console.Out.Write(new Text("Every one of the " + steps.Count.ToString(CultureInfo.InvariantCulture) + " steps already has this configuration"
+                    + (ActivityTableSteps.Wanted(settings).Count > 0 ? " (every activity table the settings count has its steps)" : string.Empty) + "; nothing to write.\n"));
                 return 0;
             }
 
-            var table = new Table().AddColumn("Step").AddColumn("Now").AddColumn("After");
-            foreach (var step in changing)
+            if (changing.Count > 0)
             {
-                table.AddRow(new IRenderable[] { new Text(step.ShortName), new Text(Meaning(step)), new Text(StepConfigurations.Describe(settings)) });
+                var table = new Table().AddColumn("Step").AddColumn("Now").AddColumn("After");
+                foreach (var step in changing)
+                {
+                    table.AddRow(new IRenderable[] { new Text(step.ShortName), new Text(Meaning(step)), new Text(StepConfigurations.Describe(settings)) });
+                }
+
+                console.Out.Write(table);
             }
 
-            console.Out.Write(table);
-            var question = "Write this configuration to " + changing.Count.ToString(CultureInfo.InvariantCulture) + " step" + (changing.Count == 1 ? string.Empty : "s") + " of " + client.Url + "?";
+            if (!plan.IsEmpty)
+            {
+                console.Out.Write(PlanTable(plan));
+            }
+
+            var question = Question(changing.Count, plan) + (plan.IsEmpty ? " of " : " in ") + client.Url + "?";
             if (!request.Yes)
             {
                 if (confirm is null)
@@ -153,16 +169,109 @@ public sealed class SettingsCommand : ICliCommand
                 }
             }
 
-            foreach (var step in changing)
+            var done = new List<string>();
+            try
             {
-                await PluginSteps.WriteConfigurationAsync(client, step, json, cancellationToken).ConfigureAwait(false);
+                foreach (var step in changing)
+                {
+                    await PluginSteps.WriteConfigurationAsync(client, step, json, cancellationToken).ConfigureAwait(false);
+                    done.Add("wrote the configuration to '" + step.ShortName + "'");
+                }
+
+                await ActivityTableSteps.ApplyAsync(client, plan, json, done, cancellationToken).ConfigureAwait(false);
+            }
+            catch (DataverseException ex) when (done.Count > 0)
+            {
+                throw new DataverseException(
+                    ex.Message + " Before that, apply " + string.Join("; ", done) + ". Run crmrel settings apply again with the same file to finish: it writes only what is still missing.",
+                    ex);
             }
 
-            console.Out.Write(new Text(
-                "Wrote the configuration to " + changing.Count.ToString(CultureInfo.InvariantCulture) + " steps; every step now scores by: " + StepConfigurations.Describe(settings)
-                + ". Stored scores keep the old settings until recalculated: run crmrel recalc.\n"));
+            var said = new List<string>();
+            if (changing.Count > 0)
+            {
+                said.Add("Wrote the configuration to " + changing.Count.ToString(CultureInfo.InvariantCulture) + " steps; every step now scores by: " + StepConfigurations.Describe(settings) + ".");
+            }
+
+            if (!plan.IsEmpty)
+            {
+                said.Add(Registered(plan) + ".");
+            }
+
+            said.Add("Stored scores keep the old settings until recalculated: run crmrel recalc.");
+            console.Out.Write(new Text(string.Join(" ", said) + "\n"));
             return 0;
         }).ConfigureAwait(false);
+    }
+
+    /// <summary>"Write this configuration to 16 steps", "…, add 3 steps and remove 3 steps", or "Add 3 steps" alone.</summary>
+    private static string Question(int configurations, ActivityStepPlan plan)
+    {
+        var parts = new List<string>();
+        if (configurations > 0)
+        {
+            parts.Add("write this configuration to " + PluginSteps.Count(configurations, "step"));
+        }
+
+        if (plan.StepsToAdd > 0)
+        {
+            parts.Add("add " + PluginSteps.Count(plan.StepsToAdd, "step"));
+        }
+
+        if (plan.ImagesToAdd > 0)
+        {
+            parts.Add("add " + PluginSteps.Count(plan.ImagesToAdd, "missing pre-image"));
+        }
+
+        if (plan.StepsToRemove > 0)
+        {
+            parts.Add("remove " + PluginSteps.Count(plan.StepsToRemove, "step"));
+        }
+
+        var text = parts.Count == 1 ? parts[0] : string.Join(", ", parts.Take(parts.Count - 1)) + " and " + parts[^1];
+        return char.ToUpperInvariant(text[0]) + text[1..];
+    }
+
+    /// <summary>Per custom activity table: the steps to add and to remove.</summary>
+    private static Table PlanTable(ActivityStepPlan plan)
+    {
+        var table = new Table().AddColumn("Activity table").AddColumn("Steps to add").AddColumn("Steps to remove");
+        foreach (var change in plan.Tables)
+        {
+            var add = change.Add.Select(a => a.Message + (a.Message == ActivityStepShape.Delete ? " (with its pre-image)" : string.Empty)).ToList();
+            if (change.ImageFor is not null)
+            {
+                add.Add("the Delete step's missing pre-image");
+            }
+
+            var remove = change.Remove.Select(r => r.Message ?? r.ShortName).ToList();
+            table.AddRow(new IRenderable[]
+            {
+                new Text(change.Table),
+                new Text(add.Count == 0 ? "-" : string.Join(", ", add)),
+                new Text(remove.Count == 0 ? "-" : string.Join(", ", remove)),
+            });
+        }
+
+        return table;
+    }
+
+    private static string Registered(ActivityStepPlan plan)
+    {
+        var parts = new List<string>();
+        var added = plan.Tables.Where(t => t.Add.Count > 0 || t.ImageFor is not null).Select(t => t.Table).ToList();
+        var removed = plan.Tables.Where(t => t.Remove.Count > 0).Select(t => t.Table).ToList();
+        if (added.Count > 0)
+        {
+            parts.Add("Registered the activity steps on " + string.Join(", ", added));
+        }
+
+        if (removed.Count > 0)
+        {
+            parts.Add((parts.Count == 0 ? "Removed" : "removed") + " them from " + string.Join(", ", removed));
+        }
+
+        return string.Join("; ", parts);
     }
 
     private static string Meaning(PluginStep step)
