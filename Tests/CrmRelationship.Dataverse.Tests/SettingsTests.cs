@@ -304,7 +304,7 @@ public sealed class SettingsTests
         {
             Assert.That(code, Is.Zero, cli.Error);
             Assert.That(fake.Journal.Entries.Take(firstWrite).Select(e => Uri.UnescapeDataString(e.Path + e.Query)),
-                Has.Some.EndsWith("EntityDefinitions(LogicalName='new_sitevisit')?$select=IsActivity,LogicalName"), "the table is checked before anything is written");
+                Has.Some.EndsWith("EntityDefinitions?$select=IsActivity,LogicalName&$filter=LogicalName eq 'new_sitevisit'"), "the table is checked before anything is written");
             Assert.That(writes.Count(w => w.Method == "PATCH"), Is.EqualTo(before), "every existing step gets the configuration");
             Assert.That(stepPosts, Has.Count.EqualTo(3));
             Assert.That(writes.Count(w => w.Method == "POST" && w.Path.EndsWith("/sdkmessageprocessingstepimages", StringComparison.Ordinal)), Is.EqualTo(1));
@@ -387,6 +387,7 @@ public sealed class SettingsTests
             Assert.That(sentence, Does.StartWith("crmrel settings apply: Fix the setting 'touchpoints.activities.new_project' in " + path + " and run again: "));
             Assert.That(sentence, Does.Contain(reason));
             Assert.That(sentence, Does.EndWith("; nothing was changed."));
+            Assert.That(cli.Error.Trim().Split('\n'), Has.Length.EqualTo(1), "one sentence, no logged failure before it");
             Assert.That(fake.Journal.Entries.Where(e => e.Method != "GET"), Is.Empty, "nothing is written, not even the other table's steps or the configuration");
         });
     }

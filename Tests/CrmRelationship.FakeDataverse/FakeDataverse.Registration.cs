@@ -4,7 +4,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using CrmRelationship.SolutionModel;
 using Microsoft.AspNetCore.Http;
 using Names = CrmRelationship.Scoring.LogicalNames;
@@ -13,7 +12,7 @@ namespace CrmRelationship.FakeDataverse;
 
 /// <summary>
 /// Plug-in registration, the subset <c>crmrel settings apply</c> uses: a table's definition
-/// (<c>EntityDefinitions(LogicalName='x')?$select=IsActivity,LogicalName</c>, 404 0x80040217 for a missing one), the
+/// (<c>EntityDefinitions?$select=IsActivity,LogicalName&amp;$filter=LogicalName eq 'x'</c>, no row for a missing one), the
 /// message filters of Create, Update and Delete on every defined table, the plug-in types of the steps, and steps and
 /// their images created (POST, with the id in the body and the lookups bound by id) and deleted (DELETE of a step
 /// takes its images with it; a managed step cannot be deleted).
@@ -43,9 +42,13 @@ public sealed partial class FakeDataverse
 
     private Answer? RegistrationRoute(HttpContext context, string method, string path, string body)
     {
-        if (method == "GET" && EntityDefinitionPath().Match(path) is { Success: true } definition)
+        if (method == "GET" && path == "EntityDefinitions")
         {
-            return EntityDefinition(definition.Groups[1].Value);
+            return Rows(context, path, EntityDefinitions.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => new Dictionary<string, object?>(StringComparer.Ordinal)
+            {
+                ["LogicalName"] = t.Key,
+                ["IsActivity"] = t.Value,
+            }));
         }
 
         if (method == "GET" && path == "sdkmessagefilters")
@@ -79,22 +82,6 @@ public sealed partial class FakeDataverse
         }
 
         return null;
-    }
-
-    private Answer EntityDefinition(string table)
-    {
-        if (!EntityDefinitions.TryGetValue(table, out var isActivity))
-        {
-            return Error(404, "0x80040217", "Could not find an entity with name " + table + " and id 00000000-0000-0000-0000-000000000000.", null);
-        }
-
-        return new Answer(200, new JsonObject
-        {
-            ["@odata.context"] = Url + Root.TrimStart('/') + "$metadata#EntityDefinitions(IsActivity,LogicalName)/$entity",
-            ["IsActivity"] = isActivity,
-            ["LogicalName"] = table,
-            ["MetadataId"] = Guid.NewGuid().ToString("D"),
-        }.ToJsonString());
     }
 
     private IEnumerable<Dictionary<string, object?>> MessageFilterRows() =>
@@ -148,6 +135,7 @@ public sealed partial class FakeDataverse
                 {
                     Guid id => id.ToString("D"),
                     int number => number,
+                    bool flag => flag,
                     string text => text,
                     _ => null,
                 };
@@ -291,6 +279,4 @@ public sealed partial class FakeDataverse
         return match.Success && match.Groups[1].Value == set ? Guid.Parse(match.Groups[2].Value) : null;
     }
 
-    [GeneratedRegex(@"^EntityDefinitions\(LogicalName='([^']*)'\)$")]
-    private static partial Regex EntityDefinitionPath();
 }

@@ -181,23 +181,19 @@ public static class ActivityTableSteps
 
     private static async Task CheckActivityTableAsync(DataverseClient client, string table, string settingsFile, CancellationToken cancellationToken)
     {
-        JsonDocument definition;
-        try
+        // A filter, not a lookup by key: a missing table is then an empty answer, not a failed request in the log.
+        using var definitions = await client.GetJsonAsync(
+            EntityDefinitions + "?$select=IsActivity,LogicalName&$filter=" + Uri.EscapeDataString("LogicalName eq '" + table + "'"), cancellationToken).ConfigureAwait(false);
+        var definition = definitions.RootElement.GetProperty("value").EnumerateArray().FirstOrDefault();
+        if (definition.ValueKind != JsonValueKind.Object)
         {
-            definition = await client.GetJsonAsync(EntityDefinitions + "(LogicalName='" + table + "')?$select=IsActivity,LogicalName", cancellationToken).ConfigureAwait(false);
-        }
-        catch (DataverseException ex) when (ex.StatusCode == 404)
-        {
-            throw Refusal(table, settingsFile, "there is no table " + table + " in " + client.Url + ", so no step can be registered on it", ex);
+            throw Refusal(table, settingsFile, "there is no table " + table + " in " + client.Url + ", so no step can be registered on it", null);
         }
 
-        using (definition)
+        var isActivity = definition.TryGetProperty("IsActivity", out var value) && value.ValueKind == JsonValueKind.True;
+        if (!isActivity)
         {
-            var isActivity = definition.RootElement.TryGetProperty("IsActivity", out var value) && value.ValueKind == JsonValueKind.True;
-            if (!isActivity)
-            {
-                throw Refusal(table, settingsFile, table + " is not an activity table, so its records are never touchpoints; name an activity table (one created as an activity)", null);
-            }
+            throw Refusal(table, settingsFile, table + " is not an activity table, so its records are never touchpoints; name an activity table (one created as an activity)", null);
         }
     }
 
