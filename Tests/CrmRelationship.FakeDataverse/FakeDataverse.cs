@@ -23,6 +23,9 @@ public sealed partial class FakeDataverse : IAsyncDisposable
     public const string Root = "/api/data/v9.2/";
     public const string BypassPrivilege = "prvBypassCustomBusinessLogic";
 
+    /// <summary>The longest GET URL Dataverse accepts (a longer fetchXml must go in a $batch).</summary>
+    public const int MaxUrlLength = 32768;
+
     private readonly WebApplication app;
     private readonly ConcurrentQueue<DateTime> recentStarts = new();
 
@@ -110,6 +113,9 @@ public sealed partial class FakeDataverse : IAsyncDisposable
         {
             options.Listen(IPAddress.Loopback, 0);
             options.Limits.MaxRequestBodySize = 200 * 1024 * 1024;
+
+            // A GET URL of up to 32,768 characters (a fetchXml query in the URL), and the method and protocol around it.
+            options.Limits.MaxRequestLineSize = MaxUrlLength + 64;
         });
         var app = builder.Build();
         FakeDataverse? fake = null;
