@@ -14,7 +14,7 @@ namespace CrmRelationship.FakeDataverse;
 /// <summary>
 /// A fake Dataverse Web API v9.2 on 127.0.0.1 at a random port: WhoAmI with x-ms-dop-hint; contacts, accounts and
 /// sdkmessageprocessingsteps read with $select, $filter and paging (Prefer: odata.maxpagesize, @odata.nextLink, no
-/// $skip); formatted-value and lookuplogicalname annotations; UpdateMultiple (all or nothing), PATCH of a record or a
+/// $skip); activities with their parties, read expanded or through the fetchXml aggregate recalc's recount sends; formatted-value and lookuplogicalname annotations; UpdateMultiple (all or nothing), PATCH of a record or a
 /// step's configuration; the privilege check recalc makes; the service protection limits (429 with Retry-After past 52
 /// requests in flight or 6,000 in 5 minutes); and the faults a test asks for. Every request is journaled.
 /// </summary>

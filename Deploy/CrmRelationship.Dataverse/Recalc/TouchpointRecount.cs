@@ -55,11 +55,6 @@ internal sealed class TouchpointRecount
     /// <summary>Contacts whose own activities are over the aggregate limit: their stored columns are kept.</summary>
     public IReadOnlyCollection<Guid> OverLimit => overLimit;
 
-    /// <summary>The aggregate queries sent so far.</summary>
-    public int Queries => queries;
-
-    private int queries;
-
     /// <summary>
     /// The engagement of each contact, recounted; a contact over the aggregate limit is left out. With no counted table
     /// no query is sent and every contact has none.
@@ -94,7 +89,6 @@ internal sealed class TouchpointRecount
         List<(Guid Contact, TableTouchpoints Count)>? rows = null;
         try
         {
-            Interlocked.Increment(ref queries);
             using var answer = await client.GetJsonAsync(Query(chunk, tables), cancellationToken).ConfigureAwait(false);
             var root = answer.RootElement;
             if (!(root.TryGetProperty(MoreRecords, out var more) && more.ValueKind == JsonValueKind.True))
