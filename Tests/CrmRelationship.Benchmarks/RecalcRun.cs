@@ -11,7 +11,8 @@ using CrmRelationship.SolutionModel;
 namespace CrmRelationship.Benchmarks;
 
 /// <summary>
-/// One crmrel recalc of a never-scored book (every active record changes) against the fake Dataverse with a fixed
+/// One crmrel recalc of a never-scored book with its activities (every active record changes, and its touchpoints
+/// are recounted) against the fake Dataverse with a fixed
 /// latency per request, written with UpdateMultiple or one PATCH per record, at the same parallelism (4). The fake's
 /// request limit is lifted so the baseline's cost is measured, not its throttling; how far it would exceed the
 /// service protection limit is reported instead.
@@ -22,7 +23,8 @@ internal static class RecalcRun
     {
         await using var fake = await FakeDataverse.FakeDataverse.StartAsync();
         fake.Steps.AddRange(FakeStep.FromSolution(SolutionSource.FindRepositoryRoot(AppContext.BaseDirectory)));
-        FakeBook.Seed(fake, contacts, accounts);
+        var (accountIds, contactIds) = FakeBook.Seed(fake, contacts, accounts);
+        var activities = FakeBook.SeedActivities(fake, contactIds, accountIds);
         fake.RequestLimit = int.MaxValue;
         fake.Latency = latency;
         var output = Path.Combine(Path.GetTempPath(), "crmrel-recalc-bench-" + Guid.NewGuid().ToString("N"));
@@ -42,9 +44,12 @@ internal static class RecalcRun
             fake.Journal.Count,
             clock.Elapsed,
             fake.Journal.MaxInWindow(TimeSpan.FromMinutes(5)),
-            fake.Journal.MaxInFlight);
+            fake.Journal.MaxInFlight,
+            activities,
+            fake.AggregateQueries);
     }
 }
 
 /// <summary>What one measured recalc sent and took.</summary>
-internal sealed record RecalcMeasurement(string Strategy, long RecordsWritten, int Requests, TimeSpan Elapsed, int MostInFiveMinutes, int MostInFlight);
+internal sealed record RecalcMeasurement(
+    string Strategy, long RecordsWritten, int Requests, TimeSpan Elapsed, int MostInFiveMinutes, int MostInFlight, int Activities, int AggregateQueries);

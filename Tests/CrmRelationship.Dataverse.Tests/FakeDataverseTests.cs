@@ -6,7 +6,9 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
+using CrmRelationship.Dataverse.Recalc;
 using CrmRelationship.Dataverse.Tests.Support;
+using FakeParty = CrmRelationship.FakeDataverse.FakeDataverse.FakeParty;
 using NUnit.Framework;
 
 namespace CrmRelationship.Dataverse.Tests;
@@ -146,6 +148,88 @@ public sealed class FakeDataverseTests
 
         // Assert
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+    }
+
+    [Test]
+    public async Task FetchXmlAggregate_GroupedByPartyTableAndYear_DistinctCount_NullYearItsOwnGroup_MaxPerGroup()
+    {
+        // Arrange: one contact To and CC of an email, an email without actual end, a call; an account party that is filtered out.
+        await using var environment = await FakeEnvironment.StartAsync();
+        var fake = environment.Fake;
+        var contact = Guid.NewGuid();
+        var day = new DateTime(2025, 5, 1, 8, 0, 0, DateTimeKind.Utc);
+        fake.AddActivity("email", 1, day, day, FakeParty.Contact(contact, 2), FakeParty.Contact(contact, 3));
+        fake.AddActivity("email", 1, day.AddYears(1), day, FakeParty.Contact(contact, 2));
+        fake.AddActivity("email", 1, null, day.AddDays(3), FakeParty.Contact(contact, 1));
+        fake.AddActivity("email", 0, null, day.AddDays(9), FakeParty.Contact(contact, 1));
+        fake.AddActivity("phonecall", 1, day, day, new FakeParty(Guid.NewGuid(), "account", 2));
+        using var http = Client(fake);
+        var fetch = TouchpointRecount.FetchXml(new[] { contact }, new[] { "email", "phonecall" });
+
+        // Act
+        using var response = await http.GetAsync(new Uri("activitypointers?fetchXml=" + Uri.EscapeDataString(fetch), UriKind.Relative));
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        // Assert
+        var rows = json.RootElement.GetProperty("value").EnumerateArray()
+            .Select(r => r.GetProperty("contact").GetString() + " " + r.GetProperty("table").GetString() + " " + r.GetProperty("year") + " "
+                + r.GetProperty("activities").GetInt32() + " " + r.GetProperty("lastend") + " " + r.GetProperty("lastmodified"))
+            .ToList();
+        var id = contact.ToString("D");
+        Assert.That(rows, Is.EquivalentTo(new[]
+        {
+            id + " email 2025 1 2025-05-01T08:00:00Z 2025-05-01T08:00:00Z",
+            id + " email 2026 1 2026-05-01T08:00:00Z 2025-05-01T08:00:00Z",
+            id + " email  1  2025-05-04T08:00:00Z",
+        }), "To and CC counted once; the open email and the account's call not at all");
+    }
+
+    [TestCase("<fetch><entity name='activitypointer'><attribute name='activityid' /></entity></fetch>", "aggregate")]
+    [TestCase("<fetch aggregate='true'><entity name='contact'><attribute name='contactid' alias='n' aggregate='countcolumn' distinct='true' /></entity></fetch>", "activitypointer")]
+    [TestCase("<fetch aggregate='true'><entity name='activitypointer'><attribute name='activityid' alias='n' aggregate='countcolumn' distinct='true' /><link-entity name='activityparty' from='activityid' to='activityid' link-type='exists' /></entity></fetch>", "inner")]
+    [TestCase("<fetch aggregate='true'><entity name='activitypointer'><attribute name='actualend' alias='n' aggregate='avg' /></entity></fetch>", "avg")]
+    [TestCase("<fetch aggregate='true'><entity name='activitypointer'><attribute name='activityid' alias='n' aggregate='countcolumn' distinct='true' /><filter type='or'><condition attribute='statecode' operator='eq' value='1' /></filter></entity></fetch>", "filters of type")]
+    [TestCase("<fetch aggregate='true'><entity name='activitypointer'><attribute name='activityid' alias='n' aggregate='countcolumn' distinct='true' /><filter><condition attribute='statecode' operator='ne' value='1' /></filter></entity></fetch>", "eq with a value")]
+    [TestCase("<fetch aggregate='true'", "well-formed")]
+    public async Task FetchXml_OutsideTheSubset_Refused400(string fetch, string named)
+    {
+        // Arrange
+        await using var environment = await FakeEnvironment.StartAsync();
+        using var http = Client(environment.Fake);
+
+        // Act
+        using var response = await http.GetAsync(new Uri("activitypointers?fetchXml=" + Uri.EscapeDataString(fetch), UriKind.Relative));
+
+        // Assert
+        Assert.Multiple(async () =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain(named));
+        });
+    }
+
+    [Test]
+    public async Task FetchXml_MoreThan500Conditions_Or50000Rows_RefusedWithDataversesCodes()
+    {
+        // Arrange
+        await using var environment = await FakeEnvironment.StartAsync();
+        var fake = environment.Fake;
+        var contact = Guid.NewGuid();
+        fake.AddActivity("email", 1, null, DateTime.UtcNow, FakeParty.Contact(contact, 2), FakeParty.Contact(contact, 3));
+        using var http = Client(fake);
+        var tooMany = TouchpointRecount.FetchXml(Enumerable.Range(0, 495).Select(_ => Guid.NewGuid()).ToList(), new[] { "email" });
+        fake.AggregateLimit = 1;
+
+        // Act
+        using var conditions = await http.GetAsync(new Uri("activitypointers?fetchXml=" + Uri.EscapeDataString(tooMany), UriKind.Relative));
+        using var rows = await http.GetAsync(new Uri("activitypointers?fetchXml=" + Uri.EscapeDataString(TouchpointRecount.FetchXml(new[] { contact }, new[] { "email" })), UriKind.Relative));
+
+        // Assert
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await conditions.Content.ReadAsStringAsync(), Does.Contain(FakeDataverse.FakeDataverse.TooManyConditionsCode));
+            Assert.That(await rows.Content.ReadAsStringAsync(), Does.Contain(FakeDataverse.FakeDataverse.AggregateLimitCode), "two joined rows, over a limit of 1");
+        });
     }
 
     private static HttpClient Client(FakeDataverse.FakeDataverse fake)

@@ -61,7 +61,7 @@ public sealed class RecalcBasicsTests
         var first = System.Web.HttpUtility.ParseQueryString(reads[0].Query);
         var second = System.Web.HttpUtility.ParseQueryString(reads[1].Query);
         var expectedSelect = new[] { Names.Standard.ContactId, Names.Standard.FullName, Names.Standard.CreatedOn, "_parentcustomerid_value" }
-            .Concat(Names.ContactInputs.All).Concat(Names.Computed.Contact).Concat(new[] { Names.Touchpoints.Count, Names.Touchpoints.LastTouchpoint });
+            .Concat(Names.ContactInputs.All).Concat(Names.Computed.Contact).Concat(Names.Touchpoints.Contact);
         Assert.Multiple(() =>
         {
             Assert.That(reads, Has.Count.EqualTo(2), "6,000 contacts are two pages of 5,000");
@@ -70,7 +70,9 @@ public sealed class RecalcBasicsTests
             Assert.That(reads.All(r => r.Headers["Prefer"].Contains("odata.maxpagesize=5000", StringComparison.Ordinal)), Is.True);
             Assert.That(second["$skiptoken"], Is.Not.Null, "the second page is the nextLink");
             Assert.That(second["$select"], Is.EqualTo(first["$select"]));
-            Assert.That(environment.Fake.Journal.Entries.Where(e => e.Query.Contains("$skip=", StringComparison.Ordinal) || e.Query.Contains("fetchXml", StringComparison.OrdinalIgnoreCase)), Is.Empty);
+            Assert.That(environment.Fake.Journal.Entries.Where(e => e.Query.Contains("$skip=", StringComparison.Ordinal)), Is.Empty);
+            Assert.That(environment.Fake.Journal.Entries.Where(e => e.Query.Contains("fetchXml", StringComparison.OrdinalIgnoreCase)).Select(e => e.Path),
+                Is.All.EndsWith("/activitypointers"), "fetchXml only for the touchpoint recount");
         });
     }
 
@@ -108,30 +110,6 @@ public sealed class RecalcBasicsTests
             Assert.That(writes.First(w => w.Path.Contains("/contacts/", StringComparison.Ordinal)).Columns,
                 Is.EquivalentTo(new[] { Names.Computed.Direction, Names.Computed.HealthScore, Names.Computed.ScoreExplanation, Names.Computed.ScoredOn }),
                 "only the values that change, and scored on");
-        });
-    }
-
-    [Test]
-    public async Task StoredTouchpoints_KeptOnTheAccountAndInTheExplanation_AsThePlugInsWriteThem()
-    {
-        // Arrange: touchpoints as the activity plug-in stores them (recounting them is crmrel's part of issue 14).
-        await using var environment = await FakeEnvironment.StartAsync();
-        var fake = environment.Fake;
-        var account = Records.Account(fake, "Touched");
-        var noticed = Records.Contact(fake, account, "Noticed", (Names.Touchpoints.Count, 7.5m), (Names.Touchpoints.LastTouchpoint, "2026-10-02"),
-            (Names.Touchpoints.Engagement, (int)Engagement.Noticed));
-        Records.Contact(fake, account, "Quiet", (Names.Touchpoints.Count, 1m), (Names.Touchpoints.LastTouchpoint, "2026-03-01"),
-            (Names.Touchpoints.Engagement, (int)Engagement.NotYetNoticed));
-
-        // Act
-        await environment.RecalcAsync(new RecalcOptions { Now = Now });
-
-        // Assert
-        Assert.Multiple(() =>
-        {
-            Assert.That(fake.Accounts.Value(account, Names.Touchpoints.AccountLastTouchpoint), Is.EqualTo("2026-10-02"));
-            Assert.That(fake.Accounts.Value(account, Names.Touchpoints.NoticedContacts), Is.EqualTo(1));
-            Assert.That((string?)fake.Contacts.Value(noticed, Names.Computed.ScoreExplanation), Does.Contain("Touchpoints: 7.5, noticed (it takes 7); last on 2026-10-02."));
         });
     }
 

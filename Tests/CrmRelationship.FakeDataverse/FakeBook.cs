@@ -71,6 +71,52 @@ public static class FakeBook
         return (accountIds, contactIds);
     }
 
+    /// <summary>The custom activity table the seeded activities include (weighted only when the steps' settings name it).</summary>
+    public const string CustomActivityTable = "new_sitevisit";
+
+    /// <summary>
+    /// Adds up to six activities per contact, as sellers leave them: calls, meetings, emails, site visits (a custom table)
+    /// and tasks (never counted); completed, open or canceled; actual end set or empty; the contact as sender, To and CC at
+    /// once, attendee, organizer, or only BCC, Regarding or Owner; often another contact or an account beside it. Returns
+    /// how many were added.
+    /// </summary>
+    public static int SeedActivities(FakeDataverse fake, IReadOnlyList<Guid> contacts, IReadOnlyList<Guid> accounts, int seed = 29)
+    {
+        ArgumentNullException.ThrowIfNull(fake);
+        ArgumentNullException.ThrowIfNull(contacts);
+        ArgumentNullException.ThrowIfNull(accounts);
+        var random = new Random(seed);
+        string[] tables = ["phonecall", "appointment", "email", CustomActivityTable, "task"];
+        int[][] roles = [[1], [2], [2, 3], [5], [6], [7, 5], [4], [8], [9], [3]];
+        var added = 0;
+        foreach (var contact in contacts)
+        {
+            var count = random.Next(7);
+            for (var i = 0; i < count; i++)
+            {
+                var table = tables[random.Next(tables.Length)];
+                var state = random.Next(10) switch { < 7 => 1, < 9 => 0, _ => 2 };
+                var modified = new DateTime(2023, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddMinutes(random.Next(0, 1_000_000));
+                DateTime? end = random.Next(5) == 0 ? null : modified.AddHours(-random.Next(0, 72));
+                var parties = roles[random.Next(roles.Length)].Select(mask => FakeDataverse.FakeParty.Contact(contact, mask)).ToList();
+                if (random.Next(3) == 0)
+                {
+                    parties.Add(FakeDataverse.FakeParty.Contact(contacts[random.Next(contacts.Count)], roles[random.Next(roles.Length)][0]));
+                }
+
+                if (accounts.Count > 0 && random.Next(4) == 0)
+                {
+                    parties.Add(new FakeDataverse.FakeParty(accounts[random.Next(accounts.Count)], Names.Account, 8));
+                }
+
+                fake.AddActivity(table, state, end, modified, [.. parties]);
+                added++;
+            }
+        }
+
+        return added;
+    }
+
     /// <summary>An option value of the choice.</summary>
     public static int Option<TChoice>(Random random)
         where TChoice : struct, Enum

@@ -188,6 +188,13 @@ public sealed partial class FakeDataverse
 
             if (request.Method == "GET" && path == Activities.EntitySet)
             {
+                if (context.Request.Query.TryGetValue("fetchXml", out var fetchXml))
+                {
+                    return context.Request.Query.Count == 1
+                        ? FetchAggregate(fetchXml.ToString())
+                        : Error(400, ODataQuery.UnrecognizedCode, "The fetchXml query option cannot be combined with other query options.", null);
+                }
+
                 return Page(context, Activities);
             }
 

@@ -14,7 +14,8 @@ namespace CrmRelationship.FakeDataverse;
 /// <summary>
 /// A fake Dataverse Web API v9.2 on 127.0.0.1 at a random port: WhoAmI with x-ms-dop-hint; contacts, accounts and
 /// sdkmessageprocessingsteps read with $select, $filter and paging (Prefer: odata.maxpagesize, @odata.nextLink, no
-/// $skip); formatted-value and lookuplogicalname annotations; UpdateMultiple (all or nothing), PATCH of a record or a
+/// $skip); activities with their parties, read expanded or through the fetchXml aggregate recalc's recount sends;
+/// formatted-value and lookuplogicalname annotations; UpdateMultiple (all or nothing), PATCH of a record or a
 /// step's configuration; the registration settings apply makes on custom activity tables (FakeDataverse.Registration.cs);
 /// the privilege check recalc makes; the service protection limits (429 with Retry-After past 52
 /// requests in flight or 6,000 in 5 minutes); and the faults a test asks for. Every request is journaled.
@@ -23,6 +24,9 @@ public sealed partial class FakeDataverse : IAsyncDisposable
 {
     public const string Root = "/api/data/v9.2/";
     public const string BypassPrivilege = "prvBypassCustomBusinessLogic";
+
+    /// <summary>The longest GET URL Dataverse accepts (a longer fetchXml must go in a $batch).</summary>
+    public const int MaxUrlLength = 32768;
 
     private readonly WebApplication app;
     private readonly ConcurrentQueue<DateTime> recentStarts = new();
@@ -111,6 +115,9 @@ public sealed partial class FakeDataverse : IAsyncDisposable
         {
             options.Listen(IPAddress.Loopback, 0);
             options.Limits.MaxRequestBodySize = 200 * 1024 * 1024;
+
+            // A GET URL of up to 32,768 characters (a fetchXml query in the URL), and the method and protocol around it.
+            options.Limits.MaxRequestLineSize = MaxUrlLength + 64;
         });
         var app = builder.Build();
         FakeDataverse? fake = null;

@@ -13,6 +13,9 @@ public enum ColumnKind
     Date,
     Text,
     ContactReference,
+
+    /// <summary>A decimal number (the contact's Touchpoints, one decimal place).</summary>
+    DecimalNumber,
 }
 
 /// <summary>
@@ -21,9 +24,9 @@ public enum ColumnKind
 /// date and time columns exactly (a second change of key contact on the same day moves it), text ignoring how line
 /// ends are written, empty only equal to empty.
 /// </summary>
-public readonly record struct ColumnValue(ColumnKind Kind, int? Number, DateTime? Date, string? Text, Guid? Id, string? Label)
+public readonly record struct ColumnValue(ColumnKind Kind, int? Number, DateTime? Date, string? Text, Guid? Id, string? Label, decimal? Amount = null)
 {
-    public bool IsEmpty => Number is null && Date is null && Text is null && Id is null;
+    public bool IsEmpty => Number is null && Date is null && Text is null && Id is null && Amount is null;
 
     /// <param name="other">The other value of the same column.</param>
     /// <param name="column">The column's logical name: whether a date carries a time (<see cref="WebApiNames.IsDateAndTime"/>).</param>
@@ -39,6 +42,7 @@ public readonly record struct ColumnValue(ColumnKind Kind, int? Number, DateTime
             ColumnKind.Choice or ColumnKind.WholeNumber => Number == other.Number,
             ColumnKind.Date => WebApiNames.IsDateAndTime(column) ? Date == other.Date : Date!.Value.Date == other.Date?.Date,
             ColumnKind.Text => string.Equals(Normalise(Text), Normalise(other.Text), StringComparison.Ordinal),
+            ColumnKind.DecimalNumber => Amount == other.Amount,
             _ => Id == other.Id,
         };
     }
@@ -59,6 +63,7 @@ public readonly record struct ColumnValue(ColumnKind Kind, int? Number, DateTime
                 ? Date!.Value.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)
                 : Date!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ColumnKind.Text => Text!,
+            ColumnKind.DecimalNumber => TouchpointSettings.Format(Amount!.Value),
             _ => Id!.Value.ToString("D"),
         };
     }
@@ -94,6 +99,9 @@ public readonly record struct ColumnValue(ColumnKind Kind, int? Number, DateTime
             case ColumnKind.Choice:
             case ColumnKind.WholeNumber:
                 json.WriteNumberValue(Number!.Value);
+                break;
+            case ColumnKind.DecimalNumber:
+                json.WriteNumberValue(Amount!.Value);
                 break;
             case ColumnKind.Date:
                 json.WriteStringValue(WebApiNames.IsDateAndTime(column)

@@ -96,8 +96,38 @@ public readonly struct StoredRecord
         ColumnKind.Choice or ColumnKind.WholeNumber => new ColumnValue(kind, Number(column), null, null, null, Formatted(column)),
         ColumnKind.Date => new ColumnValue(kind, null, Date(column), null, null, null),
         ColumnKind.Text => new ColumnValue(kind, null, null, Text(column), null, null),
+        ColumnKind.DecimalNumber => new ColumnValue(kind, null, null, null, null, null, DecimalNumber(column)),
         _ => new ColumnValue(kind, null, null, null, Id(WebApiNames.Property(column)), null),
     };
+
+    /// <summary>
+    /// The contact's inputs with its Touchpoints and Last touchpoint as recounted from its activities (recalc), or as
+    /// stored when <paramref name="recounted"/> is null.
+    /// </summary>
+    public ContactInputs ContactInputs(ContactEngagement? recounted)
+    {
+        var stored = ContactInputs();
+        if (recounted is null)
+        {
+            return stored;
+        }
+
+        return new ContactInputs
+        {
+            Relationship = stored.Relationship,
+            OrganizationalPower = stored.OrganizationalPower,
+            Perception = stored.Perception,
+            ActivityLevel = stored.ActivityLevel,
+            ObservedBehaviours = stored.ObservedBehaviours,
+            RiskBehaviours = stored.RiskBehaviours,
+            CustomerViewLevel = stored.CustomerViewLevel,
+            CustomerViewDate = stored.CustomerViewDate,
+            FeedbackCadence = stored.FeedbackCadence,
+            PrimaryNeed = stored.PrimaryNeed,
+            Touchpoints = recounted.Touchpoints,
+            LastTouchpoint = recounted.LastTouchpoint,
+        };
+    }
 
     public ContactInputs ContactInputs() => new()
     {

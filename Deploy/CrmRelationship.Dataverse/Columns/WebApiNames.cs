@@ -75,13 +75,13 @@ public static class WebApiNames
 
     /// <summary>
     /// The contact columns recalc reads: id, what the rollup ranks by, the parent, the nine inputs, every stored computed
-    /// column and the stored touchpoints (the explanation and the account's Last touchpoint and Contacts noticed read them;
-    /// recounting them from activities is crmrel's part of issue 14).
+    /// column and the three stored touchpoint columns (compared with the recount from the activities, and kept for a
+    /// contact whose recount is over the aggregate limit).
     /// </summary>
     public static readonly string[] ContactSelect =
     [
         Names.Standard.ContactId, Names.Standard.FullName, Names.Standard.CreatedOn, Property(Names.Standard.ParentCustomerId),
-        .. Names.ContactInputs.All, .. Names.Computed.Contact, Names.Touchpoints.Count, Names.Touchpoints.LastTouchpoint,
+        .. Names.ContactInputs.All, .. Names.Computed.Contact, .. Names.Touchpoints.Contact,
     ];
 
     /// <summary>The account columns recalc reads: id, the three inputs and every stored computed column.</summary>

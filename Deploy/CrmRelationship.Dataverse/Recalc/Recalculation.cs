@@ -63,7 +63,8 @@ public static class Recalculation
         var settings = configurations.Settings;
         var fingerprint = StepConfigurations.Fingerprint(settings);
         var warnings = new List<string>();
-        var headers = await BypassAsync(client, steps, options.DryRun, warnings, cancellationToken).ConfigureAwait(false);
+        var touchpointSteps = new List<FiredStep>();
+        var headers = await BypassAsync(client, steps, options.DryRun, warnings, touchpointSteps, cancellationToken).ConfigureAwait(false);
 
         using var checkpoint = OpenCheckpoint(client, options, output, fingerprint);
         var scoredOn = checkpoint?.ScoredOn ?? Whole(options.Now ?? DateTime.UtcNow);
@@ -90,6 +91,20 @@ public static class Recalculation
                 ex.Message + " " + run.WrittenTotal + " records were written before the run stopped; fix this and run crmrel recalc --resume --out "
                 + output + " to finish.",
                 ex.Kind, ex.StatusCode, ex.Code, ex.ClientRequestId, ex);
+        }
+
+        if (run.OverAggregateLimit.Count > 0)
+        {
+            warnings.Add(run.OverAggregateLimit.Count + " contacts take part in more completed activities than one aggregate query may read (50,000), so their Touchpoints, Last touchpoint and Engagement were left as stored: "
+                + string.Join(", ", run.OverAggregateLimit.Order().Take(10).Select(c => c.ToString("D"))) + (run.OverAggregateLimit.Count > 10 ? ", …" : string.Empty) + ".");
+        }
+
+        if (headers is null && touchpointSteps.Count > 0 && !options.DryRun && run.TouchpointsChanged > 0)
+        {
+            warnings.Add(run.TouchpointsChanged + " contacts' Touchpoints, Last touchpoint or Engagement changed; writing them ran "
+                + string.Join("; ", touchpointSteps.Select(f => "'" + f.Step.ShortName + "'"))
+                + " for each, as the solution registers them (they compute the values recalc wrote, the rollup with its reads of the account). Holding "
+                + BypassPrivilege + " lets recalc send its writes with CustomSync bypassed and skip them.");
         }
 
         var failed = run.Failed.OrderBy(f => f.Table, StringComparer.Ordinal).ThenBy(f => f.Id).ToList();
@@ -132,15 +147,27 @@ public static class Recalculation
     /// The columns recalc writes fire none of our steps as Solution/src registers them. When an administrator changed a
     /// step so that they would, say so, and send the writes with CustomSync bypassed only if the user holds the privilege.
     /// </summary>
+    /// <remarks>
+    /// The contact's touchpoint columns are different: the solution registers the contact's scoring and rollup steps on
+    /// them (relationship-model.md §9), so writing a recount runs both, computing what recalc writes itself. Those steps go
+    /// to <paramref name="touchpointSteps"/>; recalc bypasses them when the user holds the privilege, and otherwise says
+    /// after the run how many contacts' writes ran them.
+    /// </remarks>
     private static async Task<IReadOnlyDictionary<string, string>?> BypassAsync(
-        DataverseClient client, IReadOnlyList<PluginStep> steps, bool dryRun, List<string> warnings, CancellationToken cancellationToken)
+        DataverseClient client, IReadOnlyList<PluginStep> steps, bool dryRun, List<string> warnings, List<FiredStep> touchpointSteps, CancellationToken cancellationToken)
     {
         var contactColumns = ScoreColumns.Contact.Select(c => c.Name).Append(Names.Computed.ScoredOn).ToList();
         var accountColumns = ScoreColumns.Account.Select(c => c.Name).Append(Names.Computed.ScoredOn).ToList();
         var fired = StepFiring.FiredBy(steps, Names.Contact, contactColumns).Concat(StepFiring.FiredBy(steps, Names.Account, accountColumns)).ToList();
+        touchpointSteps.AddRange(StepFiring.FiredBy(steps, Names.Contact, Names.Touchpoints.Contact).Where(t => !fired.Any(f => ReferenceEquals(f.Step, t.Step))));
         if (fired.Count == 0)
         {
-            return null;
+            if (touchpointSteps.Count == 0 || dryRun || !await HoldsBypassAsync(client, cancellationToken).ConfigureAwait(false))
+            {
+                return null;
+            }
+
+            return new Dictionary<string, string>(StringComparer.Ordinal) { [BypassHeader] = "CustomSync" };
         }
 
         var names = string.Join("; ", fired.Select(f => "'" + f.Step.ShortName + "' (" + f.Reason + ")"));
@@ -150,12 +177,7 @@ public static class Recalculation
             return null;
         }
 
-        var query = WebApiNames.SystemUsers + "(" + client.UserId.ToString("D") + ")/Microsoft.Dynamics.CRM.RetrieveUserPrivilegeByPrivilegeName(PrivilegeName='"
-            + BypassPrivilege + "')";
-        using var answer = await client.GetJsonAsync(query, cancellationToken).ConfigureAwait(false);
-        var held = answer.RootElement.TryGetProperty("RolePrivileges", out var privileges)
-            && privileges.ValueKind == System.Text.Json.JsonValueKind.Array && privileges.GetArrayLength() > 0;
-        if (held)
+        if (await HoldsBypassAsync(client, cancellationToken).ConfigureAwait(false))
         {
             warnings.Add("Recalc's writes would run these steps: " + names + ". They are sent with " + BypassHeader
                 + ": CustomSync (you hold " + BypassPrivilege + "), so no custom synchronous logic runs on them.");
@@ -165,6 +187,15 @@ public static class Recalculation
         warnings.Add("Recalc's writes run these steps: " + names + ". You do not hold " + BypassPrivilege
             + ", so each write runs them (slower; with the same settings they compute the same values). Set the steps' filtering attributes back to the inputs, as the solution registers them, to avoid this.");
         return null;
+    }
+
+    private static async Task<bool> HoldsBypassAsync(DataverseClient client, CancellationToken cancellationToken)
+    {
+        var query = WebApiNames.SystemUsers + "(" + client.UserId.ToString("D") + ")/Microsoft.Dynamics.CRM.RetrieveUserPrivilegeByPrivilegeName(PrivilegeName='"
+            + BypassPrivilege + "')";
+        using var answer = await client.GetJsonAsync(query, cancellationToken).ConfigureAwait(false);
+        return answer.RootElement.TryGetProperty("RolePrivileges", out var privileges)
+            && privileges.ValueKind == System.Text.Json.JsonValueKind.Array && privileges.GetArrayLength() > 0;
     }
 
     private static Checkpoint? OpenCheckpoint(DataverseClient client, RecalcOptions options, string output, string fingerprint)

@@ -31,6 +31,32 @@ internal static class ScoreDiff
         return changes;
     }
 
+    /// <summary>
+    /// The contact's three touchpoint columns that differ from its recounted engagement (relationship-model.md §9), compared
+    /// as the activity plug-in compares them before it writes; null when none does.
+    /// </summary>
+    public static List<ColumnChange>? OfEngagement(ContactEngagement engagement, StoredRecord stored)
+    {
+        var computed = new[]
+        {
+            (LogicalNames.Touchpoints.Count, new ColumnValue(ColumnKind.DecimalNumber, null, null, null, null, null, engagement.Touchpoints)),
+            (LogicalNames.Touchpoints.LastTouchpoint, new ColumnValue(ColumnKind.Date, null, engagement.LastTouchpoint, null, null, null)),
+            (LogicalNames.Touchpoints.Engagement, new ColumnValue(
+                ColumnKind.Choice, (int?)engagement.Level, null, null, null, engagement.Level is { } level ? Labels.Of(level) : null)),
+        };
+        List<ColumnChange>? changes = null;
+        foreach (var (column, value) in computed)
+        {
+            var old = stored.Stored(column, value.Kind);
+            if (!old.SameAs(value, column))
+            {
+                (changes ??= new List<ColumnChange>()).Add(new ColumnChange(column, old, value));
+            }
+        }
+
+        return changes;
+    }
+
     /// <summary>Whether a record read back now holds every computed value of <paramref name="change"/>.</summary>
     public static bool Holds(RecordChange change, StoredRecord stored)
     {

@@ -29,6 +29,8 @@ internal sealed class TableRun
     private readonly Dictionary<string, long> read = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> changed = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> writtenBefore = new(StringComparer.Ordinal);
+    private readonly TouchpointRecount recount;
+    private Dictionary<Guid, ContactEngagement> pageEngagement = new();
     private BatchWriter? writer;
 
     public TableRun(
@@ -43,6 +45,7 @@ internal sealed class TableRun
         this.changes = changes;
         this.headers = headers;
         this.cancellationToken = cancellationToken;
+        recount = new TouchpointRecount(client, scorer.Settings, cancellationToken);
         foreach (var table in new[] { Names.Contact, Names.Account })
         {
             writtenBefore[table] = checkpoint?.WrittenCount(table) ?? 0;
@@ -50,6 +53,12 @@ internal sealed class TableRun
     }
 
     public long WrittenTotal => writer is null ? 0 : writer.Written(Names.Contact) + writer.Written(Names.Account);
+
+    /// <summary>Contacts whose activities are over the aggregate limit; their stored touchpoint columns were kept.</summary>
+    public IReadOnlyCollection<Guid> OverAggregateLimit => recount.OverLimit;
+
+    /// <summary>Contacts whose Touchpoints, Last touchpoint or Engagement differed from the recount.</summary>
+    public long TouchpointsChanged { get; private set; }
 
     public IReadOnlyCollection<FailedRecord> Failed => writer?.Failed ?? (IReadOnlyCollection<FailedRecord>)Array.Empty<FailedRecord>();
 
@@ -107,6 +116,20 @@ internal sealed class TableRun
         {
             using (page)
             {
+                if (table == Names.Contact)
+                {
+                    var ids = new List<Guid>();
+                    foreach (var element in page.RootElement.GetProperty("value").EnumerateArray())
+                    {
+                        if (new StoredRecord(element).Id(Names.Standard.ContactId) is { } id)
+                        {
+                            ids.Add(id);
+                        }
+                    }
+
+                    pageEngagement = await recount.CountAsync(ids).ConfigureAwait(false);
+                }
+
                 foreach (var element in page.RootElement.GetProperty("value").EnumerateArray())
                 {
                     read[table] = read.GetValueOrDefault(table) + 1;
@@ -144,7 +167,9 @@ internal sealed class TableRun
             return null;
         }
 
-        var inputs = record.ContactInputs();
+        // A contact over the aggregate limit keeps its stored touchpoints (null: not recounted).
+        var engagement = pageEngagement.GetValueOrDefault(id);
+        var inputs = record.ContactInputs(engagement);
         var score = scorer.ScoreContact(inputs, record.History(), scoredOn);
         var parentProperty = WebApiNames.Property(Names.Standard.ParentCustomerId);
         var parentTable = record.LookupTable(Names.Standard.ParentCustomerId);
@@ -159,6 +184,12 @@ internal sealed class TableRun
         }
 
         var diff = ScoreDiff.Of(ScoreColumns.Contact, score, record, values);
+        if (engagement is not null && ScoreDiff.OfEngagement(engagement, record) is { } touchpoints)
+        {
+            TouchpointsChanged++;
+            (diff ??= new List<ColumnChange>()).AddRange(touchpoints);
+        }
+
         return diff is null ? null : new RecordChange(Names.Contact, id, diff);
     }
 

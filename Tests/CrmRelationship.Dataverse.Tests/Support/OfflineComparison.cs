@@ -26,7 +26,8 @@ internal static class OfflineComparison
 
     private static void Compare(FakeTable table, List<Dictionary<string, string>> rows, string[] header, IReadOnlyList<string> inputs, List<string> differences)
     {
-        var computed = header.Where(h => !inputs.Contains(h, StringComparer.OrdinalIgnoreCase)).ToList();
+        // The contact's touchpoint columns are inputs of a plain score and computed by score --activities: compared either way.
+        var computed = header.Where(h => !inputs.Contains(h, StringComparer.OrdinalIgnoreCase) || CrmRelationship.Scoring.LogicalNames.Touchpoints.Contact.Contains(h)).ToList();
         if (computed.Count == 0 || rows.Count == 0)
         {
             differences.Add(table.LogicalName + ": the offline output has no computed columns or no rows");
@@ -52,6 +53,7 @@ internal static class OfflineComparison
         null => string.Empty,
         int option when column.Kind == FakeColumnKind.Choice => column.Options![option],
         int number => number.ToString(CultureInfo.InvariantCulture),
+        decimal amount => CrmRelationship.Scoring.TouchpointSettings.Format(amount),
         FakeLookup lookup => lookup.Id.ToString("D"),
         string date when column.Kind == FakeColumnKind.DateOnly => date,
         string text => text,
@@ -59,10 +61,17 @@ internal static class OfflineComparison
     };
 
     /// <summary>Scores the exported files with crmrel score's library, as of the recalc's date.</summary>
-    public static ScoreResult Score(string exportFolder, DateTime scoredOn, string output) => OfflineScoring.Run(new ScoreOptions
+    /// <param name="exportFolder">The folder crmrel export wrote.</param>
+    /// <param name="scoredOn">The recalc's time; its date is the offline "as of".</param>
+    /// <param name="output">The offline scorer's output folder.</param>
+    /// <param name="activities">Score with the exported activities.csv (<c>crmrel score --activities</c>).</param>
+    /// <param name="settingsPath">The steps' settings as a --settings file, or null for the defaults.</param>
+    public static ScoreResult Score(string exportFolder, DateTime scoredOn, string output, bool activities = false, string? settingsPath = null) => OfflineScoring.Run(new ScoreOptions
     {
         ContactsPath = Path.Combine(exportFolder, OfflineScoring.ContactsFileName),
         AccountsPath = Path.Combine(exportFolder, OfflineScoring.AccountsFileName),
+        ActivitiesPath = activities ? Path.Combine(exportFolder, OfflineScoring.ActivitiesFileName) : null,
+        SettingsPath = settingsPath,
         AsOf = DateOnly.FromDateTime(scoredOn),
         OutputDirectory = output,
     });
