@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Security;
 using System.Text;
 using CrmRelationship.Scoring;
 using Microsoft.Xrm.Sdk;
@@ -23,11 +22,6 @@ public sealed class ActivityTouchpointsPlugin : IPlugin
 {
     private const string Name = nameof(ActivityTouchpointsPlugin);
     private const string ContactAlias = "contact";
-    private const string TableAlias = "table";
-    private const string YearAlias = "year";
-    private const string ActivitiesAlias = "activities";
-    private const string LastEndAlias = "lastend";
-    private const string LastModifiedAlias = "lastmodified";
 
     private static readonly string[] StoredColumns = { Names.Touchpoints.Count, Names.Touchpoints.LastTouchpoint, Names.Touchpoints.Engagement };
 
@@ -73,7 +67,7 @@ public sealed class ActivityTouchpointsPlugin : IPlugin
         var written = 0;
         foreach (var contact in contacts.Values)
         {
-            var groups = call.Service.RetrieveMultiple(new FetchExpression(AggregateQuery(contact.Id, scoring.Touchpoints.CountedTables)));
+            var groups = call.Service.RetrieveMultiple(new FetchExpression(TouchpointQuery.ForContact(contact.Id, scoring.Touchpoints.CountedTables)));
             var engagement = Touchpoints.FromTables(TableCounts(groups), scoring);
             var changes = Changes(contact, engagement);
             if (changes is not null)
@@ -189,15 +183,15 @@ public sealed class ActivityTouchpointsPlugin : IPlugin
         var tables = new List<TableTouchpoints>(groups.Entities.Count);
         foreach (var group in groups.Entities)
         {
-            var table = Aliased(group, TableAlias) as string;
-            var activities = Aliased(group, ActivitiesAlias) is int count ? count : 0;
-            if (table is null || activities == 0)
+            if (TouchpointQuery.Group(
+                Aliased(group, TouchpointQuery.TableAlias) as string,
+                Aliased(group, TouchpointQuery.ActivitiesAlias) as int?,
+                Aliased(group, TouchpointQuery.YearAlias) is not null,
+                Aliased(group, TouchpointQuery.LastEndAlias) as DateTime?,
+                Aliased(group, TouchpointQuery.LastModifiedAlias) as DateTime?) is { } table)
             {
-                continue;
+                tables.Add(table);
             }
-
-            var last = Aliased(group, YearAlias) is null ? Aliased(group, LastModifiedAlias) as DateTime? : Aliased(group, LastEndAlias) as DateTime?;
-            tables.Add(new TableTouchpoints(table, activities, last));
         }
 
         return tables;
@@ -263,33 +257,6 @@ public sealed class ActivityTouchpointsPlugin : IPlugin
         }
 
         return fetch.Append("</condition></filter></entity></fetch>").ToString();
-    }
-
-    /// <summary>The one aggregate of relationship-model.md §9, "How the count is taken in Dataverse".</summary>
-    private static string AggregateQuery(Guid contactId, IReadOnlyList<string> countedTables)
-    {
-        var fetch = new StringBuilder("<fetch aggregate='true'><entity name='").Append(Names.Activities.ActivityPointer).Append("'>");
-        fetch.Append("<attribute name='").Append(Names.Activities.ActivityTypeCode).Append("' alias='").Append(TableAlias).Append("' groupby='true' />");
-        fetch.Append("<attribute name='").Append(Names.Activities.ActualEnd).Append("' alias='").Append(YearAlias).Append("' groupby='true' dategrouping='year' />");
-        fetch.Append("<attribute name='").Append(Names.Activities.ActivityId).Append("' alias='").Append(ActivitiesAlias).Append("' aggregate='countcolumn' distinct='true' />");
-        fetch.Append("<attribute name='").Append(Names.Activities.ActualEnd).Append("' alias='").Append(LastEndAlias).Append("' aggregate='max' />");
-        fetch.Append("<attribute name='").Append(Names.Activities.ModifiedOn).Append("' alias='").Append(LastModifiedAlias).Append("' aggregate='max' />");
-        fetch.Append("<filter>");
-        fetch.Append("<condition attribute='").Append(Names.Activities.StateCode).Append("' operator='eq' value='")
-            .Append(Names.Activities.CompletedState.ToString(CultureInfo.InvariantCulture)).Append("' />");
-        fetch.Append("<condition attribute='").Append(Names.Activities.ActivityTypeCode).Append("' operator='in'>");
-        foreach (var table in countedTables)
-        {
-            // Logical names are checked by the settings (a-z, 0-9, _); escaped all the same.
-            fetch.Append("<value>").Append(SecurityElement.Escape(table)).Append("</value>");
-        }
-
-        fetch.Append("</condition></filter>");
-        fetch.Append("<link-entity name='").Append(Names.Activities.ActivityParty).Append("' from='").Append(Names.Activities.ActivityId)
-            .Append("' to='").Append(Names.Activities.ActivityId).Append("' link-type='exists'><filter>");
-        Condition(fetch, Names.Activities.PartyId, contactId);
-        CountedMasks(fetch);
-        return fetch.Append("</filter></link-entity></entity></fetch>").ToString();
     }
 
     private static void Condition(StringBuilder fetch, string column, Guid value) =>

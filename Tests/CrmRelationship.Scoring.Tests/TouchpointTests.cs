@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using NUnit.Framework;
 
@@ -292,4 +293,39 @@ public sealed class TouchpointTests
 
     private static ActivityParticipation Row(string table, int mask, Guid? id = null, int state = 1) =>
         new(id ?? Guid.NewGuid(), table, state, Day, Day, mask);
+
+    [TestCase("phonecall", 3, true, "phonecall 3 2026-10-02")]
+    [TestCase("phonecall", 3, false, "phonecall 3 2026-11-20")]
+    [TestCase(null, 3, true, "none")]
+    [TestCase("email", 0, true, "none")]
+    [TestCase("email", null, true, "none")]
+    public void AggregateGroup_DatedByActualEndUnlessItHasNoYear_ThenByModifiedOn(string? table, int? activities, bool hasYear, string expected)
+    {
+        // Arrange
+        var lastEnd = new DateTime(2026, 10, 2, 9, 0, 0, DateTimeKind.Utc);
+        var lastModified = new DateTime(2026, 11, 20, 17, 0, 0, DateTimeKind.Utc);
+
+        // Act
+        var group = TouchpointQuery.Group(table, activities, hasYear, lastEnd, lastModified);
+
+        // Assert
+        Assert.That(group is null ? "none" : group.Table + " " + group.Activities + " " + group.Last!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void AggregateQueries_OneContactLinksByExists_AChunkGroupsByParty_BothCountDistinctActivities()
+    {
+        // Act
+        var tables = new List<string> { "phonecall" };
+        var one = TouchpointQuery.ForContact(Guid.Empty, tables);
+        var chunk = TouchpointQuery.ForContacts(new List<Guid> { Guid.Empty }, tables);
+
+        // Assert
+        Assert.Multiple(() =>
+        {
+            Assert.That(one, Does.Contain("link-type='exists'").And.Not.Contain("alias='" + TouchpointQuery.ContactAlias + "'"));
+            Assert.That(chunk, Does.Contain("link-type='inner' alias='" + TouchpointQuery.PartyAlias + "'").And.Contain("alias='" + TouchpointQuery.ContactAlias + "' groupby='true'"));
+            Assert.That(new[] { one, chunk }, Has.All.Contain("aggregate='countcolumn' distinct='true'").And.All.Contain("dategrouping='year'"));
+        });
+    }
 }

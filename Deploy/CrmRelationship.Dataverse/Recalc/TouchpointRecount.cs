@@ -1,17 +1,13 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
-using System.Security;
-using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using CrmRelationship.Dataverse.Columns;
 using CrmRelationship.Dataverse.Http;
 using CrmRelationship.Scoring;
-using Names = CrmRelationship.Scoring.LogicalNames;
 
 namespace CrmRelationship.Dataverse.Recalc;
 
@@ -32,13 +28,6 @@ internal sealed class TouchpointRecount
 
     public const string EntitySet = "activitypointers";
     private const string MoreRecords = "@Microsoft.Dynamics.CRM.morerecords";
-    private const string PartyAlias = "party";
-    private const string ContactAlias = "contact";
-    private const string TableAlias = "table";
-    private const string YearAlias = "year";
-    private const string ActivitiesAlias = "activities";
-    private const string LastEndAlias = "lastend";
-    private const string LastModifiedAlias = "lastmodified";
 
     private readonly DataverseClient client;
     private readonly ScoringSettings settings;
@@ -135,14 +124,16 @@ internal sealed class TouchpointRecount
         foreach (var element in root.GetProperty("value").EnumerateArray())
         {
             var group = new StoredRecord(element);
-            var activities = group.Number(ActivitiesAlias) ?? 0;
-            if (group.Id(ContactAlias) is not { } contact || group.Text(TableAlias) is not { } table || activities == 0)
+            if (group.Id(TouchpointQuery.ContactAlias) is { } contact
+                && TouchpointQuery.Group(
+                    group.Text(TouchpointQuery.TableAlias),
+                    group.Number(TouchpointQuery.ActivitiesAlias),
+                    group.Number(TouchpointQuery.YearAlias) is not null,
+                    group.Date(TouchpointQuery.LastEndAlias),
+                    group.Date(TouchpointQuery.LastModifiedAlias)) is { } table)
             {
-                continue;
+                rows.Add((contact, table));
             }
-
-            var last = group.Number(YearAlias) is null ? group.Date(LastModifiedAlias) : group.Date(LastEndAlias);
-            rows.Add((contact, new TableTouchpoints(table, activities, last)));
         }
 
         return rows;
@@ -152,43 +143,5 @@ internal sealed class TouchpointRecount
     public static string Query(IReadOnlyList<Guid> contacts, IReadOnlyList<string> tables) =>
         EntitySet + "?fetchXml=" + Uri.EscapeDataString(FetchXml(contacts, tables));
 
-    public static string FetchXml(IReadOnlyList<Guid> contacts, IReadOnlyList<string> tables)
-    {
-        ArgumentNullException.ThrowIfNull(contacts);
-        ArgumentNullException.ThrowIfNull(tables);
-        var fetch = new StringBuilder("<fetch aggregate='true'><entity name='").Append(Names.Activities.ActivityPointer).Append("'>");
-        Attribute(fetch, Names.Activities.ActivityTypeCode, TableAlias, "groupby='true'");
-        Attribute(fetch, Names.Activities.ActualEnd, YearAlias, "groupby='true' dategrouping='year'");
-        Attribute(fetch, Names.Activities.ActivityId, ActivitiesAlias, "aggregate='countcolumn' distinct='true'");
-        Attribute(fetch, Names.Activities.ActualEnd, LastEndAlias, "aggregate='max'");
-        Attribute(fetch, Names.Activities.ModifiedOn, LastModifiedAlias, "aggregate='max'");
-        fetch.Append("<filter>");
-        fetch.Append("<condition attribute='").Append(Names.Activities.StateCode).Append("' operator='eq' value='")
-            .Append(Names.Activities.CompletedState.ToString(CultureInfo.InvariantCulture)).Append("' />");
-        In(fetch, Names.Activities.ActivityTypeCode, tables.Select(SecurityElement.Escape));
-        fetch.Append("</filter>");
-
-        // Inner, not exists: the party is grouped on. To and CC give two rows in one group, counted once by the distinct count.
-        fetch.Append("<link-entity name='").Append(Names.Activities.ActivityParty).Append("' from='").Append(Names.Activities.ActivityId)
-            .Append("' to='").Append(Names.Activities.ActivityId).Append("' link-type='inner' alias='").Append(PartyAlias).Append("'>");
-        Attribute(fetch, Names.Activities.PartyId, ContactAlias, "groupby='true'");
-        fetch.Append("<filter>");
-        In(fetch, Names.Activities.PartyId, contacts.Select(c => c.ToString("D")));
-        In(fetch, Names.Activities.ParticipationTypeMask, Touchpoints.CountedMasks.Select(m => m.ToString(CultureInfo.InvariantCulture)));
-        return fetch.Append("</filter></link-entity></entity></fetch>").ToString();
-    }
-
-    private static void Attribute(StringBuilder fetch, string name, string alias, string rest) =>
-        fetch.Append("<attribute name='").Append(name).Append("' alias='").Append(alias).Append("' ").Append(rest).Append(" />");
-
-    private static void In(StringBuilder fetch, string column, IEnumerable<string?> values)
-    {
-        fetch.Append("<condition attribute='").Append(column).Append("' operator='in'>");
-        foreach (var value in values)
-        {
-            fetch.Append("<value>").Append(value).Append("</value>");
-        }
-
-        fetch.Append("</condition>");
-    }
+    public static string FetchXml(IReadOnlyList<Guid> contacts, IReadOnlyList<string> tables) => TouchpointQuery.ForContacts(contacts, tables);
 }
