@@ -28,4 +28,7 @@ public sealed record DataverseClientOptions
 
     /// <summary>The longest backoff (Retry-After is always waited exactly, whatever its length).</summary>
     public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The clock the retries wait on and the time limits run on (the system's; a test may watch it).</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 }

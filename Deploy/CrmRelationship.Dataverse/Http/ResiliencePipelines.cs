@@ -64,7 +64,7 @@ internal static class ResiliencePipelines
                 args.Outcome.Result is { StatusCode: HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable });
         }
 
-        return new ResiliencePipelineBuilder<HttpResponseMessage>()
+        return new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = options.TimeProvider }
             .AddTimeout(new HttpTimeoutStrategyOptions { Timeout = options.TotalTimeout })
             .AddRetry(retry)
             .AddTimeout(new HttpTimeoutStrategyOptions { Timeout = options.AttemptTimeout })
