@@ -56,14 +56,12 @@ public sealed class RecalcFaultTests
 
         // Act
         var result = await environment.RecalcAsync(client: FakeEnvironment.FastOptions with { MaxParallel = 1 });
-        for (var wait = 0; wait < 100 && !fake.Journal.Entries.Any(e => e.Fault == kind); wait++)
-        {
-            await Task.Delay(100); // the fake journals the slow answer when it is sent, after the client gave up on it
-        }
+        await fake.Journal.WhenIdleAsync(TimeSpan.FromSeconds(30)); // the fake journals a slow answer when it is sent, after the client gave up on it
 
         // Assert: a timed-out batch was carried out (read back, not sent again); a refused one is sent again in two halves.
         var writes = fake.Journal.Entries.Where(e => e.IsContactWrite()).OrderBy(e => e.Started).ToList();
         var faulted = writes.FindIndex(e => e.Fault == kind);
+        Assert.That(faulted, Is.GreaterThanOrEqualTo(0), "the fault was injected");
         var size = kind == FaultKind.Slow ? writes[faulted].Records : 1000;
         var after = writes.Skip(faulted + 1).Select(e => e.Records).Take(kind == FaultKind.Slow ? 1 : 2);
         Assert.Multiple(() =>

@@ -47,8 +47,8 @@ public sealed class SampleBookTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(rows.Select(r => r["rel_engagement"]).Distinct(), Is.EquivalentTo(new[] { string.Empty, "Not yet noticed", "Noticed" }));
-            Assert.That(rows.Where(r => r["rel_engagement"].Length > 0).Select(r => r["rel_touchpoints"]), Has.None.Empty);
+            Assert.That(rows.Select(r => r[ContactFields.Engagement]).Distinct(), Is.EquivalentTo(new[] { string.Empty, "Not yet noticed", "Noticed" }));
+            Assert.That(rows.Where(r => r[ContactFields.Engagement].Length > 0).Select(r => r[ContactFields.Touchpoints]), Has.None.Empty);
             Assert.That(parties.Where(p => !sampleContacts.Contains(p)), Is.Empty, "every party of the sample activities is a sample contact");
             Assert.That(run.Output, Does.Contain("Noticed"));
         });

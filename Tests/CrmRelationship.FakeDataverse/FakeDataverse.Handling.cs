@@ -103,11 +103,12 @@ public sealed partial class FakeDataverse
         }
         finally
         {
-            Journal.Leave();
+            // Journaled before it leaves, so that a test waiting for the fake to be idle finds every request's entry.
             var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
             Journal.Add(new JournalEntry(
                 request.Method, request.Path, request.Query, status, headers.GetValueOrDefault("client-request-id"), fault?.Kind, started, DateTime.UtcNow, inFlight, headers,
                 answer?.Records ?? 0, answer?.Columns ?? (IReadOnlyCollection<string>)Array.Empty<string>(), string.IsNullOrEmpty(body) ? null : body));
+            Journal.Leave();
         }
     }
 

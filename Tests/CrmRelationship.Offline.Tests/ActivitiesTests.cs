@@ -230,11 +230,11 @@ public sealed class ActivitiesTests
         second.Score(first.ContactsOut, TestBook.SampleAccounts);
 
         // Assert
-        var accountColumns = new[] { "accountid", LogicalNames.Touchpoints.AccountLastTouchpoint, LogicalNames.Touchpoints.NoticedContacts, "rel_scoreexplanation" };
+        var accountColumns = new[] { "accountid", LogicalNames.Touchpoints.AccountLastTouchpoint, LogicalNames.Touchpoints.NoticedContacts, AccountFields.ScoreExplanation };
         var withActivities = TestCsv.ReadTable(first.AccountsOut);
         var fromStored = TestCsv.ReadTable(second.AccountsOut);
-        var contactsWith = TestCsv.ReadTable(first.ContactsOut).Select(r => r["contactid"] + " " + r["rel_scoreexplanation"]).ToList();
-        var contactsStored = TestCsv.ReadTable(second.ContactsOut).Select(r => r["contactid"] + " " + r["rel_scoreexplanation"]).ToList();
+        var contactsWith = TestCsv.ReadTable(first.ContactsOut).Select(r => r["contactid"] + " " + r[ContactFields.ScoreExplanation]).ToList();
+        var contactsStored = TestCsv.ReadTable(second.ContactsOut).Select(r => r["contactid"] + " " + r[ContactFields.ScoreExplanation]).ToList();
         Assert.Multiple(() =>
         {
             Assert.That(fromStored.Select(r => string.Join("|", accountColumns.Select(c => r[c]))), Is.EqualTo(withActivities.Select(r => string.Join("|", accountColumns.Select(c => r[c])))));
@@ -271,5 +271,5 @@ public sealed class ActivitiesTests
     private static DateTime? Time(string text) => text.Length == 0 ? null : DateTime.Parse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal);
 
     private static (string, string, string) Engagement(Dictionary<string, string> row) =>
-        (row["rel_touchpoints"], row["rel_lasttouchpoint"], row["rel_engagement"]);
+        (row[ContactFields.Touchpoints], row[ContactFields.LastTouchpoint], row[ContactFields.Engagement]);
 }

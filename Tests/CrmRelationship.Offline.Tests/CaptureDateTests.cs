@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
-using CrmRelationship.Offline.Csv;
 using CrmRelationship.Scoring;
 using CrmRelationship.Tests.Shared;
 using FsCheck;
@@ -67,8 +65,8 @@ public sealed class CaptureDateTests
             Assert.That(result.Rejected[0].Reason, Is.EqualTo(
                 "rel_customerviewdate: " + Input + "9999-06-01 is in the future (2026-11-25 is the latest date allowed today): enter the day the customer gave their view"));
             Assert.That(result.Rejected[1].Reason, Does.Contain(Input + "9999-12-31 is in the future (2026-11-25 is the latest date allowed today)"));
-            Assert.That(Table(book.ContactsOut).Select(r => r["contactid"] + " " + r["rel_nextfeedbackdue"]), Is.EqualTo(new[] { "c1 2027-02-01", "c3 2027-02-25" }));
-            Assert.That(Table(book.AccountsOut).Select(r => r["accountid"] + " " + r["rel_nextfeedbackdue"]), Is.EqualTo(new[] { "a2 2027-02-20" }));
+            Assert.That(TestCsv.ReadTable(book.ContactsOut).Select(r => r["contactid"] + " " + r[ContactFields.NextFeedbackDue]), Is.EqualTo(new[] { "c1 2027-02-01", "c3 2027-02-25" }));
+            Assert.That(TestCsv.ReadTable(book.AccountsOut).Select(r => r["accountid"] + " " + r[AccountFields.NextFeedbackDue]), Is.EqualTo(new[] { "a2 2027-02-20" }));
             Assert.That(result.ContactsWithUnknownAccount, Is.EqualTo(1), "c1's account was rejected");
         });
     }
@@ -97,8 +95,8 @@ public sealed class CaptureDateTests
 
         // Assert
         var rejected = result.Rejected.ToDictionary(r => r.Id, r => r.Reason);
-        var scoredContacts = Table(book.ContactsOut).ToDictionary(r => r["contactid"], r => r["rel_nextfeedbackdue"]);
-        var scoredAccounts = Table(book.AccountsOut).ToDictionary(r => r["accountid"], r => r["rel_nextfeedbackdue"]);
+        var scoredContacts = TestCsv.ReadTable(book.ContactsOut).ToDictionary(r => r["contactid"], r => r[ContactFields.NextFeedbackDue]);
+        var scoredAccounts = TestCsv.ReadTable(book.AccountsOut).ToDictionary(r => r["accountid"], r => r[AccountFields.NextFeedbackDue]);
         var property = (result.RejectedCount == rejected.Count).Label("every rejected row kept");
         for (var i = 0; i < capture.Contacts.Length; i++)
         {
@@ -129,20 +127,4 @@ public sealed class CaptureDateTests
     }
 
     private static string Label(FeedbackCadence? cadence) => cadence is { } c ? Labels.Of(c) : string.Empty;
-
-    /// <summary>An output file's rows as column → value.</summary>
-    private static List<Dictionary<string, string>> Table(string path)
-    {
-        using var reader = new CsvReader(File.OpenRead(path));
-        var row = new CsvRow();
-        reader.Read(row);
-        var header = row.ToArray();
-        var rows = new List<Dictionary<string, string>>();
-        while (reader.Read(row))
-        {
-            rows.Add(header.Select((name, i) => (name, value: row.GetString(i))).ToDictionary(p => p.name, p => p.value, StringComparer.Ordinal));
-        }
-
-        return rows;
-    }
 }

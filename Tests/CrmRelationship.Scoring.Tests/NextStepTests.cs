@@ -136,9 +136,10 @@ public sealed class NextStepTests
     }
 
     [FsCheck.NUnit.Property]
-    public bool Limit_AnyText_IsAtMost500AndUnchangedWhenItFits(string text)
+    public bool Limit_AnyText_IsAtMost500AndUnchangedWhenItFits(string text, byte words)
     {
-        text ??= string.Empty;
+        // Up to 255 more words of five characters, so that texts well past 500 characters are drawn too.
+        text = (text ?? string.Empty) + string.Concat(Enumerable.Repeat("word ", words));
 
         var limited = NextSteps.Limit(text);
 
@@ -146,8 +147,10 @@ public sealed class NextStepTests
     }
 
     [FsCheck.NUnit.Property]
-    public bool Account_AnyKeyContactName_NextStepIsAtMost500(string name)
+    public bool Account_AnyKeyContactName_NextStepIsAtMost500(string name, byte words)
     {
+        // Names up to some 1,300 characters, so that the prefixed step runs past 500.
+        name = (name ?? string.Empty) + string.Concat(Enumerable.Repeat("Name ", words));
         var key = Build.Member("c1", RecommendedAction.HighRiskImprovePerception, name: name);
         var contact = new AccountContact { Id = key.Id, Name = key.Name, RecommendedAction = key.RecommendedAction, NextStep = ActionSteps["High risk, improve perception"] + " " + NeedSteps["Significance"] };
 
