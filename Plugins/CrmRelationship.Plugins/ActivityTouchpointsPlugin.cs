@@ -23,7 +23,7 @@ public sealed class ActivityTouchpointsPlugin : IPlugin
     private const string Name = nameof(ActivityTouchpointsPlugin);
     private const string ContactAlias = "contact";
 
-    private static readonly string[] StoredColumns = { Names.Touchpoints.Count, Names.Touchpoints.LastTouchpoint, Names.Touchpoints.Engagement };
+    private static readonly string[] StoredColumns = Names.Touchpoints.Contact;
 
     private readonly StepSettings settings;
 

@@ -72,8 +72,9 @@ public sealed class ContactRollupPlugin : IPlugin
             : !after.IsActive ? DepartureReason.Deactivated
             : after.ParentAccountId is not null ? DepartureReason.MovedToAnotherAccount
             : DepartureReason.RemovedFromAccount;
-        // The pre-image carries every rolled-up column: a deleted key contact is found by ranking it (§10).
-        var contact = call.PreImage is { } image ? AccountColumns.ToAccountContact(image) : null;
+        // The pre-image carries every rolled-up column: a deleted key contact is found by ranking it (§10); only a
+        // delete needs it, since the lookup to a contact that stays is still there.
+        var contact = reason == DepartureReason.Deleted && call.PreImage is { } image ? AccountColumns.ToAccountContact(image) : null;
         return new ContactDeparture { Id = call.Context.PrimaryEntityId.ToString("D"), Name = before.Name, Reason = reason, Contact = contact };
     }
 

@@ -55,7 +55,7 @@ public static class Touchpoints
     public static readonly IReadOnlyList<int> CountedMasks = new[] { 1, 2, 3, 5, 6, 7 };
 
     /// <summary>True when a contact in this role takes part in the activity (relationship-model.md §9).</summary>
-    public static bool IsCountedMask(int participationMask) => participationMask is 1 or 2 or 3 or 5 or 6 or 7;
+    public static bool IsCountedMask(int participationMask) => CountedMasks.Contains(participationMask);
 
     /// <summary>Noticed from <see cref="TouchpointSettings.NoticedAfter"/>, else Not yet noticed; null without touchpoints.</summary>
     public static Engagement? LevelFor(decimal? touchpoints, TouchpointSettings settings)

@@ -140,6 +140,8 @@ export const ACCOUNT_COMPUTED: readonly string[] = [
     Account.nextStep,
     Account.previousKeyContactId,
     Account.keyContactChangedOn,
+    Account.lastTouchpoint,
+    Account.noticedContacts,
 ];
 
 export type PreviewParameterType = "Integer" | "String" | "DateTime";

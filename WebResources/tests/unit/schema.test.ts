@@ -119,7 +119,7 @@ describe("columns", () => {
         ]);
     });
 
-    it("lists the three account inputs and the seventeen computed columns of the schema plus the urgency sort key", () => {
+    it("lists the three account inputs and the nineteen computed columns of the schema plus the urgency sort key", () => {
         expect(ACCOUNT_INPUTS).toEqual(["rel_customerviewlevel", "rel_customerviewdate", "rel_feedbackcadence"]);
         expect([...ACCOUNT_COMPUTED].sort()).toEqual(
             [
@@ -141,6 +141,8 @@ describe("columns", () => {
                 "rel_nextstep",
                 "rel_previouskeycontactid",
                 "rel_keycontactchangedon",
+                "rel_lasttouchpoint",
+                "rel_noticedcontacts",
             ].sort(),
         );
     });
