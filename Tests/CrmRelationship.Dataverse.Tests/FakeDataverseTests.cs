@@ -6,8 +6,8 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
-using CrmRelationship.Dataverse.Recalc;
 using CrmRelationship.Dataverse.Tests.Support;
+using CrmRelationship.Scoring;
 using FakeParty = CrmRelationship.FakeDataverse.FakeDataverse.FakeParty;
 using NUnit.Framework;
 
@@ -164,7 +164,7 @@ public sealed class FakeDataverseTests
         fake.AddActivity("email", 0, null, day.AddDays(9), FakeParty.Contact(contact, 1));
         fake.AddActivity("phonecall", 1, day, day, new FakeParty(Guid.NewGuid(), "account", 2));
         using var http = Client(fake);
-        var fetch = TouchpointRecount.FetchXml(new[] { contact }, new[] { "email", "phonecall" });
+        var fetch = TouchpointQuery.ForContacts(new[] { contact }, new[] { "email", "phonecall" });
 
         // Act
         using var response = await http.GetAsync(new Uri("activitypointers?fetchXml=" + Uri.EscapeDataString(fetch), UriKind.Relative));
@@ -217,12 +217,12 @@ public sealed class FakeDataverseTests
         var contact = Guid.NewGuid();
         fake.AddActivity("email", 1, null, DateTime.UtcNow, FakeParty.Contact(contact, 2), FakeParty.Contact(contact, 3));
         using var http = Client(fake);
-        var tooMany = TouchpointRecount.FetchXml(Enumerable.Range(0, 495).Select(_ => Guid.NewGuid()).ToList(), new[] { "email" });
+        var tooMany = TouchpointQuery.ForContacts(Enumerable.Range(0, 495).Select(_ => Guid.NewGuid()).ToList(), new[] { "email" });
         fake.AggregateLimit = 1;
 
         // Act
         using var conditions = await http.GetAsync(new Uri("activitypointers?fetchXml=" + Uri.EscapeDataString(tooMany), UriKind.Relative));
-        using var rows = await http.GetAsync(new Uri("activitypointers?fetchXml=" + Uri.EscapeDataString(TouchpointRecount.FetchXml(new[] { contact }, new[] { "email" })), UriKind.Relative));
+        using var rows = await http.GetAsync(new Uri("activitypointers?fetchXml=" + Uri.EscapeDataString(TouchpointQuery.ForContacts(new[] { contact }, new[] { "email" })), UriKind.Relative));
 
         // Assert
         Assert.Multiple(async () =>

@@ -104,32 +104,7 @@ public readonly struct StoredRecord
     /// The contact's inputs with its Touchpoints and Last touchpoint as recounted from its activities (recalc), or as
     /// stored when <paramref name="recounted"/> is null.
     /// </summary>
-    public ContactInputs ContactInputs(ContactEngagement? recounted)
-    {
-        var stored = ContactInputs();
-        if (recounted is null)
-        {
-            return stored;
-        }
-
-        return new ContactInputs
-        {
-            Relationship = stored.Relationship,
-            OrganizationalPower = stored.OrganizationalPower,
-            Perception = stored.Perception,
-            ActivityLevel = stored.ActivityLevel,
-            ObservedBehaviours = stored.ObservedBehaviours,
-            RiskBehaviours = stored.RiskBehaviours,
-            CustomerViewLevel = stored.CustomerViewLevel,
-            CustomerViewDate = stored.CustomerViewDate,
-            FeedbackCadence = stored.FeedbackCadence,
-            PrimaryNeed = stored.PrimaryNeed,
-            Touchpoints = recounted.Touchpoints,
-            LastTouchpoint = recounted.LastTouchpoint,
-        };
-    }
-
-    public ContactInputs ContactInputs() => new()
+    public ContactInputs ContactInputs(ContactEngagement? recounted = null) => new()
     {
         Relationship = Choice<RelationshipStatus>(Names.ContactInputs.Relationship),
         OrganizationalPower = Choice<OrganizationalPower>(Names.ContactInputs.OrganizationalPower),
@@ -141,8 +116,8 @@ public readonly struct StoredRecord
         CustomerViewDate = Date(Names.ContactInputs.CustomerViewDate),
         FeedbackCadence = Choice<FeedbackCadence>(Names.ContactInputs.FeedbackCadence),
         PrimaryNeed = Choice<HumanNeed>(Names.ContactInputs.PrimaryNeed),
-        Touchpoints = DecimalNumber(Names.Touchpoints.Count),
-        LastTouchpoint = Date(Names.Touchpoints.LastTouchpoint),
+        Touchpoints = recounted is null ? DecimalNumber(Names.Touchpoints.Count) : recounted.Touchpoints,
+        LastTouchpoint = recounted is null ? Date(Names.Touchpoints.LastTouchpoint) : recounted.LastTouchpoint,
     };
 
     public AccountInputs AccountInputs() => new()

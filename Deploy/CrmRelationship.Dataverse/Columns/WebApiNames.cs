@@ -18,6 +18,9 @@ public static class WebApiNames
     public const string Contacts = "contacts";
     public const string Accounts = "accounts";
     public const string Steps = "sdkmessageprocessingsteps";
+
+    /// <summary>Every activity table at once (activitypointer), read by export and counted by recalc.</summary>
+    public const string ActivityPointers = "activitypointers";
     public const string SystemUsers = "systemusers";
 
     public const string FormattedValue = "OData.Community.Display.V1.FormattedValue";

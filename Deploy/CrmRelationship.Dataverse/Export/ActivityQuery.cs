@@ -21,7 +21,6 @@ namespace CrmRelationship.Dataverse.Export;
 /// </summary>
 public static class ActivityQuery
 {
-    public const string EntitySet = "activitypointers";
     public const string PartiesNavigation = "activitypointer_activity_parties";
     private const string PartyProperty = "_partyid_value";
 
@@ -46,7 +45,7 @@ public static class ActivityQuery
         var select = string.Join(",", Names.Activities.ActivityId, Names.Activities.ActivityTypeCode, Names.Activities.StateCode, Names.Activities.ActualEnd, Names.Activities.ModifiedOn);
         var filter = "Microsoft.Dynamics.CRM.In(PropertyName='" + Names.Activities.ActivityTypeCode + "',PropertyValues=["
             + string.Join(",", tables.Select(t => "'" + t + "'")) + "])";
-        return EntitySet + "?$select=" + select + "&$filter=" + Uri.EscapeDataString(filter)
+        return WebApiNames.ActivityPointers + "?$select=" + select + "&$filter=" + Uri.EscapeDataString(filter)
             + "&$expand=" + PartiesNavigation + "($select=" + PartyProperty + "," + Names.Activities.ParticipationTypeMask + ")";
     }
 

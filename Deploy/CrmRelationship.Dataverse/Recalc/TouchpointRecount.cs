@@ -26,7 +26,6 @@ internal sealed class TouchpointRecount
     /// <summary>AggregateQueryRecordLimit exceeded: the query reads more than 50,000 records.</summary>
     public const string AggregateLimitCode = "0x8004E023";
 
-    public const string EntitySet = "activitypointers";
     private const string MoreRecords = "@Microsoft.Dynamics.CRM.morerecords";
 
     private readonly DataverseClient client;
@@ -141,7 +140,5 @@ internal sealed class TouchpointRecount
 
     /// <summary>The grouped aggregate of one chunk of contacts, as a Web API GET of activitypointers.</summary>
     public static string Query(IReadOnlyList<Guid> contacts, IReadOnlyList<string> tables) =>
-        EntitySet + "?fetchXml=" + Uri.EscapeDataString(FetchXml(contacts, tables));
-
-    public static string FetchXml(IReadOnlyList<Guid> contacts, IReadOnlyList<string> tables) => TouchpointQuery.ForContacts(contacts, tables);
+        WebApiNames.ActivityPointers + "?fetchXml=" + Uri.EscapeDataString(TouchpointQuery.ForContacts(contacts, tables));
 }

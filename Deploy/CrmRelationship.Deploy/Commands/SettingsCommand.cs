@@ -190,7 +190,7 @@ public sealed class SettingsCommand : ICliCommand
             var said = new List<string>();
             if (changing.Count > 0)
             {
-                said.Add("Wrote the configuration to " + changing.Count.ToString(CultureInfo.InvariantCulture) + " steps; every step now scores by: " + StepConfigurations.Describe(settings) + ".");
+                said.Add("Wrote the configuration to " + PluginSteps.Count(changing.Count, "step") + "; every step now scores by: " + StepConfigurations.Describe(settings) + ".");
             }
 
             if (!plan.IsEmpty)
